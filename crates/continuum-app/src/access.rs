@@ -1,0 +1,153 @@
+//! The steps every use case shares: decide, audit, commit.
+
+use continuum_domain::audit::{AuditEntry, Outcome, Purpose, format_instant};
+use continuum_domain::policy::{Action, Decision, DenyReason, Grounds, Target, decide};
+use continuum_domain::role::Role;
+use continuum_store::Tx;
+
+use crate::actor::Actor;
+use crate::app::App;
+use crate::error::{AppError, AppResult};
+
+/// What an audit row is about.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Subject {
+    pub person_id: Option<i64>,
+    pub kind: Option<&'static str>,
+    pub id: Option<String>,
+    pub site: Option<String>,
+}
+
+impl Subject {
+    pub(crate) fn record(kind: &'static str, id: impl ToString) -> Subject {
+        Subject { kind: Some(kind), id: Some(id.to_string()), ..Subject::default() }
+    }
+
+    pub(crate) fn kind(kind: &'static str) -> Subject {
+        Subject { kind: Some(kind), ..Subject::default() }
+    }
+
+    pub(crate) fn at_site(mut self, site: Option<String>) -> Subject {
+        self.site = site;
+        self
+    }
+}
+
+/// An allowed access: the grounds, ready to be written as purpose.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Allowed {
+    pub grounds: Grounds,
+    pub action: Action,
+}
+
+impl Allowed {
+    pub(crate) fn role(self) -> Option<Role> {
+        match self.grounds {
+            Grounds::Role(role) => Some(role),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn purpose(self) -> Purpose {
+        match (self.grounds, self.action) {
+            (Grounds::BreakTheGlass, _) => Purpose::BreakTheGlass,
+            (_, Action::ExportResearch) => Purpose::Research,
+            (_, a) if a.is_clinical() || a == Action::ReadParticipation => Purpose::Treatment,
+            _ => Purpose::Administration,
+        }
+    }
+}
+
+impl App {
+    /// Builds an audit entry for the actor.
+    pub(crate) fn entry(
+        &self,
+        actor: &Actor,
+        event: &str,
+        outcome: Outcome,
+        purpose: Purpose,
+        role: Option<Role>,
+        subject: &Subject,
+    ) -> AuditEntry {
+        let site = subject.site.clone().or_else(|| actor.site.as_ref().map(|s| s.code.clone()));
+        AuditEntry {
+            at: format_instant(self.now()),
+            user_id: (actor.user_id.0 != 0).then_some(actor.user_id.0),
+            username: Some(actor.username.clone()),
+            role: role.or_else(|| actor.roles().first().copied()).map(|r| r.code().to_owned()),
+            site,
+            action: event.to_owned(),
+            outcome: outcome.code().to_owned(),
+            purpose: purpose.code().to_owned(),
+            person_id: subject.person_id,
+            resource_kind: subject.kind.map(str::to_owned),
+            resource_id: subject.id.clone(),
+            reason: None,
+            ip: actor.access.ip.clone(),
+            user_agent: actor.access.user_agent.clone(),
+            request_id: actor.access.request_id.clone(),
+        }
+    }
+
+    /// Asks the policy; a denial is audited and becomes `Forbidden`, or
+    /// `NotFound` when the target is one identified record the actor may
+    /// not know exists.
+    pub(crate) async fn authorize(
+        &self,
+        actor: &Actor,
+        action: Action,
+        target: Target<'_>,
+        event: &str,
+        subject: &Subject,
+    ) -> AppResult<Allowed> {
+        match decide(&actor.grants, action, target) {
+            Decision::Allow(grounds) => Ok(Allowed { grounds, action }),
+            Decision::Deny(reason) => {
+                let mut entry =
+                    self.entry(actor, event, Outcome::Denied, Purpose::Administration, None, subject);
+                entry.reason = Some(reason.code().to_owned());
+                self.audit.write(vec![entry]).await?;
+                let identified = subject.id.is_some() || subject.person_id.is_some();
+                Err(if identified && reason != DenyReason::RoleNotPermitted {
+                    AppError::NotFound
+                } else {
+                    AppError::Forbidden
+                })
+            }
+        }
+    }
+
+    /// Writes the audit row of an allowed read and waits until it is durable.
+    pub(crate) async fn audit_read(
+        &self,
+        actor: &Actor,
+        allowed: Allowed,
+        event: &str,
+        subject: &Subject,
+    ) -> AppResult<()> {
+        let entry =
+            self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        self.audit.write(vec![entry]).await
+    }
+
+    /// Writes the audit row of a change inside its transaction.
+    pub(crate) async fn audit_change(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        allowed: Allowed,
+        event: &str,
+        subject: &Subject,
+    ) -> AppResult<()> {
+        let entry =
+            self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        self.append_in(tx, vec![entry]).await
+    }
+
+    /// Appends entries inside a transaction.
+    pub(crate) async fn append_in(&self, tx: &mut Tx, entries: Vec<AuditEntry>) -> AppResult<()> {
+        let now = format_instant(self.now());
+        continuum_store::audit::append(tx, &entries, &now).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,131 @@
+//! Who is acting, for which site, from where.
+
+use continuum_domain::ids::{SiteId, UserId};
+use continuum_domain::policy::{Action, Target, decide};
+use continuum_domain::role::{Role, RoleGrant};
+use continuum_domain::site::Language;
+
+/// Where a request came from; recorded with every audit row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccessPoint {
+    /// Client IP address.
+    pub ip: Option<String>,
+    /// Client user agent.
+    pub user_agent: Option<String>,
+    /// Request id, shared with the logs.
+    pub request_id: Option<String>,
+}
+
+/// A site as shown to a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteRef {
+    /// Id.
+    pub id: SiteId,
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+}
+
+/// How the actor proved who they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// A browser session.
+    Session {
+        /// Session id.
+        id: i64,
+        /// The CSRF token forms must echo.
+        csrf_token: String,
+    },
+    /// An API bearer token.
+    Token {
+        /// Token id.
+        id: i64,
+    },
+    /// The local operator at the command line.
+    Operator,
+}
+
+/// The signed-in user a use case acts for.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// User id (0 for the operator).
+    pub user_id: UserId,
+    /// Username.
+    pub username: String,
+    /// Display name.
+    pub display_name: String,
+    /// Interface language.
+    pub language: Language,
+    /// Roles and where they hold.
+    pub grants: Vec<RoleGrant>,
+    /// The sites the user may act for (switcher).
+    pub sites: Vec<SiteRef>,
+    /// The site acted for now, if one is chosen.
+    pub site: Option<SiteRef>,
+    /// How the actor signed in.
+    pub credential: Credential,
+    /// Where the request came from.
+    pub access: AccessPoint,
+}
+
+impl Actor {
+    /// The local operator of the command line: an administrator without
+    /// clinical access, audited as `operator`.
+    pub fn operator() -> Actor {
+        Actor {
+            user_id: UserId(0),
+            username: "operator".into(),
+            display_name: "Operator (command line)".into(),
+            language: Language::En,
+            grants: vec![RoleGrant { role: Role::Admin, scope: continuum_domain::role::SiteScope::AllSites }],
+            sites: Vec::new(),
+            site: None,
+            credential: Credential::Operator,
+            access: AccessPoint { ip: None, user_agent: Some("continuum-cli".into()), request_id: None },
+        }
+    }
+
+    /// The same actor seen from another access point (per request).
+    pub fn with_access(mut self, access: AccessPoint) -> Actor {
+        self.access = access;
+        self
+    }
+
+    /// The distinct roles the actor holds.
+    pub fn roles(&self) -> Vec<Role> {
+        let mut roles: Vec<Role> = self.grants.iter().map(|g| g.role).collect();
+        roles.sort();
+        roles.dedup();
+        roles
+    }
+
+    /// Whether the actor holds a role anywhere.
+    pub fn has_role(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+
+    /// The policy's answer for this actor; no audit (for menus and links).
+    pub fn may(&self, action: Action, target: Target<'_>) -> bool {
+        decide(&self.grants, action, target).is_allowed()
+    }
+
+    /// Whether any target could allow the action (for navigation).
+    pub fn may_ever(&self, action: Action) -> bool {
+        self.grants.iter().any(|g| {
+            let target = match g.scope {
+                continuum_domain::role::SiteScope::Site(site) => Target::site(site),
+                continuum_domain::role::SiteScope::AllSites => Target::PROGRAMME,
+            };
+            decide(std::slice::from_ref(g), action, target).is_allowed()
+        })
+    }
+
+    /// The CSRF token of the browser session, if any.
+    pub fn csrf_token(&self) -> Option<&str> {
+        match &self.credential {
+            Credential::Session { csrf_token, .. } => Some(csrf_token),
+            _ => None,
+        }
+    }
+}

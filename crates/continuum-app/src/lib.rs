@@ -1,0 +1,80 @@
+//! The use cases of Continuum: the only door to personal data.
+//!
+//! Every use case takes an [`Actor`], asks the access policy
+//! (`continuum_domain::policy::decide`), opens a transaction, works through
+//! the store, writes its audit rows in that same transaction and commits.
+//! Reads of personal data are audited too: their rows go to the
+//! [`audit_writer`], which commits the rows of concurrent requests together
+//! and answers each request only once its row is durable.
+//!
+//! API boundary: handlers and commands call [`App`]; they never see the
+//! store (only this crate depends on `continuum-store`).
+
+mod access;
+mod actor;
+mod app;
+pub mod audit_trail;
+pub mod audit_writer;
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod emergency;
+mod error;
+pub mod operations;
+pub mod reference;
+pub mod secrets;
+pub mod tokens;
+pub mod users;
+
+pub use actor::{AccessPoint, Actor, SiteRef};
+pub use app::App;
+pub use config::AppConfig;
+pub use error::{AppError, AppResult};
+
+pub use continuum_domain as domain;
+pub use continuum_store::PoolSettings;
+
+/// Paging of a list: page number from 1, and rows per page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    /// The page, from 1.
+    pub page: u32,
+    /// Rows per page (1 to 200).
+    pub per_page: u32,
+}
+
+impl Default for Paging {
+    fn default() -> Self {
+        Paging { page: 1, per_page: 50 }
+    }
+}
+
+impl Paging {
+    fn to_store(self) -> continuum_store::Page {
+        let per_page = self.per_page.clamp(1, 200);
+        let page = self.page.max(1);
+        continuum_store::Page {
+            limit: i64::from(per_page),
+            offset: i64::from(page - 1) * i64::from(per_page),
+        }
+    }
+}
+
+/// One page of results and the number of results in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing<T> {
+    /// The rows of this page.
+    pub items: Vec<T>,
+    /// How many rows match in all.
+    pub total: i64,
+    /// The paging asked for.
+    pub paging: Paging,
+}
+
+impl<T> Listing<T> {
+    /// How many pages there are (at least 1).
+    pub fn pages(&self) -> u32 {
+        let per_page = i64::from(self.paging.per_page.clamp(1, 200));
+        u32::try_from(((self.total + per_page - 1) / per_page).max(1)).unwrap_or(u32::MAX)
+    }
+}

@@ -1,0 +1,27 @@
+//! The pure domain model of Continuum.
+//!
+//! Architecture invariant: this crate does no I/O, spawns nothing and is not
+//! async. It knows nothing of SQL, HTTP or JSON. Storage, web and command line
+//! are adapters around it; everything here can be tested with plain values.
+//!
+//! - [`account`]: staff accounts and their grants.
+//! - [`ids`]: typed identifiers.
+//! - [`site`]: prisons (sites), their codes and languages.
+//! - [`role`]: roles and the sites they are granted for.
+//! - [`policy`]: the access policy, one pure decision function.
+//! - [`audit`]: audit entries and their hash chain.
+//! - [`credentials`]: usernames and the password policy.
+//! - [`reference`]: organisations and other reference data drafts.
+//! - [`validation`]: field errors shared by every form and API call.
+//! - [`emergency`]: break-the-glass rules.
+
+pub mod account;
+pub mod audit;
+pub mod credentials;
+pub mod emergency;
+pub mod ids;
+pub mod policy;
+pub mod reference;
+pub mod role;
+pub mod site;
+pub mod validation;

@@ -1,0 +1,159 @@
+//! Field errors: what every form and API call reports when input is invalid.
+//!
+//! A field error names the field and a message id (a Fluent key with its
+//! arguments), never a sentence: the adapters render it in the user's
+//! language.
+
+use std::fmt;
+
+/// Why one field is invalid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The field is empty.
+    Required,
+    /// Fewer characters than the minimum.
+    TooShort {
+        /// The minimum length in characters.
+        min: usize,
+    },
+    /// More characters than the maximum.
+    TooLong {
+        /// The maximum length in characters.
+        max: usize,
+    },
+    /// Not of the expected form.
+    InvalidFormat,
+    /// The password is too short.
+    PasswordTooShort {
+        /// The minimum length in characters.
+        min: usize,
+    },
+    /// The password is on the list of common passwords.
+    PasswordCommon,
+    /// The password contains the username.
+    PasswordContainsUsername,
+    /// Another record already has this value.
+    Duplicate,
+    /// The site does not exist.
+    UnknownSite,
+    /// An end date lies before a start date.
+    DateOrder,
+}
+
+impl Problem {
+    /// The Fluent message id of this problem.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Problem::Required => "validation-required",
+            Problem::TooShort { .. } => "validation-too-short",
+            Problem::TooLong { .. } => "validation-too-long",
+            Problem::InvalidFormat => "validation-invalid-format",
+            Problem::PasswordTooShort { .. } => "validation-password-too-short",
+            Problem::PasswordCommon => "validation-password-common",
+            Problem::PasswordContainsUsername => "validation-password-contains-username",
+            Problem::Duplicate => "validation-duplicate",
+            Problem::UnknownSite => "validation-unknown-site",
+            Problem::DateOrder => "validation-date-order",
+        }
+    }
+
+    /// The arguments of the message, as (name, number) pairs.
+    pub fn message_args(&self) -> Vec<(&'static str, i64)> {
+        match self {
+            Problem::TooShort { min } | Problem::PasswordTooShort { min } => {
+                vec![("min", i64::try_from(*min).unwrap_or(i64::MAX))]
+            }
+            Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One invalid field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name, as in the form and the API body.
+    pub field: &'static str,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+/// All invalid fields of one input; never empty when returned as an error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Invalid(pub Vec<FieldError>);
+
+impl Invalid {
+    /// Records one invalid field.
+    pub fn push(&mut self, field: &'static str, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+
+    /// `Ok(value)` when no field was invalid, else the collected errors.
+    pub fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, Invalid> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+
+    /// The error of one field, if any.
+    pub fn for_field(&self, field: &str) -> Option<&Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.problem)
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields: Vec<&str> = self.0.iter().map(|e| e.field).collect();
+        write!(f, "invalid fields: {}", fields.join(", "))
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Trims a free-text field and checks its length in characters.
+pub fn text(
+    errors: &mut Invalid,
+    field: &'static str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> String {
+    let value = value.trim();
+    let len = value.chars().count();
+    if len == 0 && min > 0 {
+        errors.push(field, Problem::Required);
+    } else if len < min {
+        errors.push(field, Problem::TooShort { min });
+    } else if len > max {
+        errors.push(field, Problem::TooLong { max });
+    }
+    value.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_and_required() {
+        let mut errors = Invalid::default();
+        assert_eq!(text(&mut errors, "name", "  Gent ", 1, 10), "Gent");
+        assert!(errors.0.is_empty());
+        text(&mut errors, "name", "   ", 1, 10);
+        assert_eq!(errors.for_field("name"), Some(&Problem::Required));
+    }
+
+    #[test]
+    fn text_length_is_counted_in_characters_not_bytes() {
+        let mut errors = Invalid::default();
+        text(&mut errors, "name", "Électricité", 1, 11);
+        assert!(errors.0.is_empty());
+        text(&mut errors, "name", "Électricités", 1, 11);
+        assert_eq!(
+            errors.for_field("name"),
+            Some(&Problem::TooLong { max: 11 })
+        );
+    }
+}

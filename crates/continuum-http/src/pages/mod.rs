@@ -1,0 +1,32 @@
+//! The staff web interface: server-rendered pages that work without
+//! JavaScript. One module per area; each adds its routes.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::routes::Routes;
+
+mod home;
+mod session;
+
+pub(crate) fn routes(routes: Routes) -> Routes {
+    let routes = session::routes(routes);
+    home::routes(routes)
+}
+
+/// Renders a template as an HTML response.
+pub(crate) fn render(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+/// A same-site path to return to after a form, or `/`.
+pub(crate) fn safe_back(back: &str) -> &str {
+    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') { back } else { "/" }
+}

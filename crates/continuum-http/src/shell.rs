@@ -1,0 +1,184 @@
+//! The page shell: language, navigation, site switcher, demo banner and the
+//! CSRF token, shared by every page template.
+
+use continuum_app::Actor;
+use continuum_domain::policy::Action;
+use continuum_domain::validation::{FieldError, Invalid};
+use continuum_i18n::{Arg, Lang};
+
+/// One navigation link.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    /// Target.
+    pub href: &'static str,
+    /// Label (translated).
+    pub label: String,
+    /// Whether it is the current section.
+    pub current: bool,
+}
+
+/// A site in the switcher.
+#[derive(Debug, Clone)]
+pub struct SiteOption {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Whether it is the site acted for.
+    pub selected: bool,
+}
+
+/// The signed-in user, as the shell shows them.
+#[derive(Debug, Clone)]
+pub struct ShellUser {
+    /// Display name.
+    pub display_name: String,
+    /// The CSRF token for forms.
+    pub csrf: String,
+    /// The sites the user may act for.
+    pub sites: Vec<SiteOption>,
+    /// The site acted for.
+    pub site: Option<String>,
+}
+
+/// What the layout template needs.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    /// The page's language.
+    pub lang: Lang,
+    /// Demo mode banner.
+    pub demo: bool,
+    /// The page title (translated).
+    pub title: String,
+    /// Navigation (empty when not signed in).
+    pub nav: Vec<NavItem>,
+    /// The user, when signed in.
+    pub user: Option<ShellUser>,
+    /// The current path, for the language switcher's return.
+    pub path: String,
+}
+
+impl Shell {
+    /// The shell of a page for a visitor who is not signed in.
+    pub fn visitor(lang: Lang, demo: bool, title_key: &str, path: &str) -> Shell {
+        Shell {
+            lang,
+            demo,
+            title: continuum_i18n::t(lang, title_key),
+            nav: Vec::new(),
+            user: None,
+            path: path.to_owned(),
+        }
+    }
+
+    /// The shell of a page for a signed-in user.
+    pub fn signed_in(actor: &Actor, demo: bool, title_key: &str, path: &str) -> Shell {
+        let lang = crate::extract::actor_lang(actor);
+        let item = |href: &'static str, key: &str| NavItem {
+            href,
+            label: continuum_i18n::t(lang, key),
+            current: if href == "/" { path == "/" } else { path.starts_with(href) },
+        };
+        let mut nav = vec![item("/", "nav-home")];
+        nav.push(item("/sites", "nav-sites"));
+        nav.push(item("/organisations", "nav-organisations"));
+        if actor.may_ever(Action::ManageUsers) {
+            nav.push(item("/admin/users", "nav-users"));
+        }
+        if actor.may_ever(Action::SearchAudit) {
+            nav.push(item("/audit", "nav-audit"));
+        }
+        if actor.may_ever(Action::ReviewEmergencyAccess) || actor.may_ever(Action::RequestEmergencyAccess) {
+            nav.push(item("/emergency-access", "nav-emergency-access"));
+        }
+        nav.push(item("/account", "nav-my-account"));
+        let site = actor.site.as_ref().map(|s| s.code.clone());
+        let sites = actor
+            .sites
+            .iter()
+            .map(|s| SiteOption { code: s.code.clone(), name: s.name.clone(), selected: Some(&s.code) == site.as_ref() })
+            .collect();
+        Shell {
+            lang,
+            demo,
+            title: continuum_i18n::t(lang, title_key),
+            nav,
+            user: Some(ShellUser {
+                display_name: actor.display_name.clone(),
+                csrf: actor.csrf_token().unwrap_or_default().to_owned(),
+                sites,
+                site,
+            }),
+            path: path.to_owned(),
+        }
+    }
+
+    /// Translates a key.
+    pub fn t(&self, key: &str) -> String {
+        continuum_i18n::t(self.lang, key)
+    }
+
+    /// Translates a key with one text argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        continuum_i18n::t_args(self.lang, key, &[(name, Arg::Str(value.to_owned()))])
+    }
+
+    /// Translates a key with one number argument.
+    pub fn tn(&self, key: &str, name: &str, value: i64) -> String {
+        continuum_i18n::t_args(self.lang, key, &[(name, Arg::Num(value))])
+    }
+
+    /// The language code, for `<html lang>`.
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// Every language, for the switcher: (code, native name, selected).
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Lang::ALL.iter().map(|l| (l.code(), l.native_name(), *l == self.lang)).collect()
+    }
+
+    /// The CSRF token of the user's session (empty for visitors).
+    pub fn csrf(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.csrf.as_str())
+    }
+}
+
+/// Field errors of a form, rendered in the page's language.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors {
+    messages: Vec<(String, String)>,
+}
+
+impl FormErrors {
+    /// Renders field errors in `lang`.
+    pub fn new(lang: Lang, invalid: &Invalid) -> FormErrors {
+        FormErrors { messages: invalid.0.iter().map(|e| (e.field.to_owned(), render(lang, e))).collect() }
+    }
+
+    /// One message not tied to a field.
+    pub fn general(lang: Lang, key: &str) -> FormErrors {
+        FormErrors { messages: vec![(String::new(), continuum_i18n::t(lang, key))] }
+    }
+
+    /// Whether there are any.
+    pub fn any(&self) -> bool {
+        !self.messages.is_empty()
+    }
+
+    /// The message of a field, or an empty string.
+    pub fn get(&self, field: &str) -> String {
+        self.messages.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()).unwrap_or_default()
+    }
+
+    /// Every (field, message) pair, for the error summary.
+    pub fn all(&self) -> &[(String, String)] {
+        &self.messages
+    }
+}
+
+/// The message of one field error.
+pub fn render(lang: Lang, error: &FieldError) -> String {
+    let args: Vec<(&str, Arg)> = error.problem.message_args().into_iter().map(|(n, v)| (n, Arg::Num(v))).collect();
+    continuum_i18n::t_args(lang, error.problem.message_id(), &args)
+}

@@ -1,0 +1,246 @@
+### Continuum: Nederlands (nl), Belgisch Nederlands.
+###
+### Afspraken
+### - Dezelfde ids en variabelen als en/main.ftl (de tests controleren dit).
+### - We spreken de gebruiker aan met "u".
+### - Termen volgens de woordenlijst in DOMAIN.md ("site" = gevangenis).
+
+## Toepassing
+
+app-name = Continuum
+app-tagline = Continuïteit van drugzorg in de gevangenis
+demo-banner = Demomodus: uitsluitend fictieve gegevens. Geef geen echte persoonsgegevens in. Elk wachtwoord is ‘demo’.
+demo-label = Demo
+skip-to-content = Naar de inhoud
+main-navigation = Hoofdnavigatie
+user-menu = Accountmenu
+lang-switch-label = Taal
+site-switch-label = Gevangenis
+switch-apply = Wijzigen
+acting-for = Huidige gevangenis: { $site }
+signed-in-as = Aangemeld als { $name }
+footer-confidential = Vertrouwelijk: bevat persoonsgegevens over gezondheid. Elke raadpleging wordt geregistreerd.
+
+## Navigatie
+
+nav-home = Startpagina
+nav-sites = Gevangenissen
+nav-organisations = Organisaties
+nav-users = Gebruikers
+nav-audit = Auditlogboek
+nav-emergency-access = Noodtoegang
+nav-my-account = Mijn account
+nav-api-docs = API-documentatie
+
+## Aanmelden, verificatie in twee stappen en sessie
+
+sign-in = Aanmelden
+sign-out = Afmelden
+sign-in-title = Aanmelden bij Continuum
+sign-in-help = Wachtwoord vergeten of geen toegang meer tot uw authenticatie-app? Neem contact op met uw beheerder.
+signed-out = U bent afgemeld.
+username = Gebruikersnaam
+password = Wachtwoord
+current-password = Huidig wachtwoord
+new-password = Nieuw wachtwoord
+confirm-password = Bevestig het nieuwe wachtwoord
+change-password = Wachtwoord wijzigen
+password-changed = Uw wachtwoord is gewijzigd.
+totp-code = Verificatiecode
+totp-title = Verificatie in twee stappen
+totp-help = Geef de code van 6 cijfers in die uw authenticatie-app toont.
+totp-setup-title = Verificatie in twee stappen instellen
+totp-setup-help = Scan de QR-code met een authenticatie-app, of geef de geheime sleutel hieronder manueel in. Geef daarna ter bevestiging de code van 6 cijfers in die de app toont.
+totp-secret = Geheime sleutel
+totp-enable = Verificatie in twee stappen activeren
+totp-enabled = Verificatie in twee stappen is geactiveerd.
+session-idle-warning = Voor uw veiligheid wordt u na een periode van inactiviteit automatisch afgemeld. Wijzigingen die u niet hebt opgeslagen, gaan dan verloren.
+
+## Algemene acties en labels
+
+save = Opslaan
+cancel = Annuleren
+create = Aanmaken
+edit = Bewerken
+delete = Verwijderen
+confirm = Bevestigen
+confirm-delete = Dit item verwijderen? Dit kan niet ongedaan worden gemaakt.
+search = Zoeken
+filter = Filteren
+apply = Toepassen
+clear-filters = Filters wissen
+back = Terug
+close = Sluiten
+view = Bekijken
+print = Afdrukken
+actions = Acties
+details = Details
+status = Status
+date = Datum
+description = Beschrijving
+reason = Reden
+not-set = Niet ingevuld
+select-placeholder = Kies…
+required = verplicht
+optional = optioneel
+saved = Wijzigingen opgeslagen.
+yes = Ja
+no = Nee
+active = Actief
+inactive = Inactief
+name = Naam
+code = Code
+language = Taal
+languages = Talen
+kind = Soort
+site = Gevangenis
+sites = Gevangenissen
+all-sites = Alle gevangenissen
+role = Rol
+roles = Rollen
+email = E-mailadres
+contact = Contactgegevens
+display-name = Weergavenaam
+valid-from = Geldig vanaf
+valid-until = Geldig tot
+history = Geschiedenis
+changed-by = Gewijzigd door
+changed-at = Gewijzigd op
+created = Aangemaakt
+updated = Bijgewerkt
+
+## Lijsten, tabellen en paginering
+
+pagination = Paginering
+previous-page = Vorige pagina
+next-page = Volgende pagina
+page-of = Pagina { $page } van { $pages }
+no-results = Geen resultaten.
+results-count =
+    { $count ->
+        [0] Geen resultaten
+        [one] { $count } resultaat
+       *[other] { $count } resultaten
+    }
+sort-by = Sorteren op { $column }
+sorted-ascending = oplopend gesorteerd
+sorted-descending = aflopend gesorteerd
+
+## Meldingen (het label staat er altijd als tekst, nooit alleen als kleur)
+
+notice-success = Gelukt
+notice-warning = Waarschuwing
+notice-danger = Fout
+notice-info = Informatie
+error-summary-title = Er is een probleem
+field-error-prefix = Fout:
+
+## Startpagina
+
+home-title = Startpagina
+home-welcome = Welkom, { $name }.
+home-your-roles = Uw rollen
+home-no-roles = U hebt nog geen rol. Vraag uw beheerder om u toegang te geven.
+
+## Rollen (codewaarden van de rollen)
+
+role-care_worker = Zorgverlener (project)
+role-medical = Medische dienst
+role-psychosocial = Psychosociale dienst
+role-prison_staff = Penitentiair beambte
+role-director = Directeur
+role-coordinator = Drugcoördinator
+role-steering_member = Lid stuurgroep
+role-external_provider = Externe zorgverlener
+role-researcher = Onderzoeker
+role-admin = Beheerder
+
+## Soorten organisaties
+
+org-kind-prison = Gevangenis
+org-kind-drug_service = Drughulpverlening
+org-kind-care_provider = Zorgaanbieder
+org-kind-other = Andere
+
+## Auditlogboek
+
+audit-title = Auditlogboek
+audit-when = Wanneer
+audit-who = Wie
+audit-action = Handeling
+audit-outcome = Resultaat
+audit-outcome-allowed = Toegestaan
+audit-outcome-denied = Geweigerd
+audit-outcome-failed = Mislukt
+audit-purpose = Doel
+purpose-treatment = Zorg en behandeling
+purpose-break_the_glass = Noodtoegang
+purpose-research = Onderzoek
+purpose-administration = Beheer
+purpose-authentication = Aanmelding
+audit-resource = Geraadpleegde gegevens
+audit-access-point = Toegangspunt
+audit-request-id = Referentie van de aanvraag
+audit-verify-ok = Het auditlogboek is intact: elke registratie sluit aan op de vorige.
+audit-verify-broken = De keten van het auditlogboek is verbroken bij registratie { $seq }. Verwittig de beheerder en de functionaris voor gegevensbescherming.
+person-access-log-title = Wie heeft dit dossier geraadpleegd
+
+## Noodtoegang (break the glass)
+
+btg-title = Noodtoegang
+btg-help = Gebruik noodtoegang alleen bij een medisch noodgeval, wanneer u het dossier nodig hebt van een persoon in een gevangenis waar u normaal niet werkt. Een reden opgeven is verplicht. De toegang is beperkt in de tijd en vervalt automatisch. Elk gebruik wordt geregistreerd en achteraf nagekeken.
+btg-reason = Reden voor de noodtoegang
+btg-request = Noodtoegang aanvragen
+btg-expires = Einde van de toegang: { $time }
+btg-review = Nakijken
+btg-reviewed = Nagekeken
+btg-pending-review = Wacht op nazicht
+
+## Fouten
+
+error-title = Fout
+error-back-home = Naar de startpagina
+error-not-found = Deze pagina of dit item bestaat niet (meer).
+error-forbidden = U hebt geen toegang tot deze pagina. Hebt u ze nodig voor uw werk, vraag het dan aan uw beheerder.
+error-unauthenticated = Meld u aan om verder te gaan.
+error-conflict = Iemand anders heeft dit item intussen gewijzigd. Laad de pagina opnieuw, controleer de wijzigingen en probeer het nog eens.
+error-internal = Er is iets misgelopen. Geef referentie { $request_id } door aan de beheerder.
+error-unavailable = De dienst is tijdelijk niet beschikbaar. Probeer het over enkele minuten opnieuw.
+error-too-large = De verstuurde gegevens zijn te groot.
+error-invalid = Verbeter de velden die hieronder zijn aangeduid.
+error-csrf = Dit formulier is verlopen of werd vanaf een andere pagina verstuurd. Laad de pagina opnieuw en probeer het nog eens.
+error-rate-limited = Te veel aanvragen. Wacht even en probeer het dan opnieuw.
+error-locked =
+    { $minutes ->
+        [one] Te veel mislukte aanmeldpogingen. Probeer het over { $minutes } minuut opnieuw.
+       *[other] Te veel mislukte aanmeldpogingen. Probeer het over { $minutes } minuten opnieuw.
+    }
+error-bad-credentials = De gebruikersnaam of het wachtwoord is onjuist.
+error-totp-invalid = De verificatiecode is onjuist of verlopen. Geef de huidige code uit uw authenticatie-app in.
+error-session-expired = Uw sessie is verlopen. Meld u opnieuw aan.
+
+## Validatie
+
+validation-required = Dit veld is verplicht.
+validation-too-short =
+    { $min ->
+        [one] Geef minstens { $min } teken in.
+       *[other] Geef minstens { $min } tekens in.
+    }
+validation-too-long =
+    { $max ->
+        [one] Geef hoogstens { $max } teken in.
+       *[other] Geef hoogstens { $max } tekens in.
+    }
+validation-invalid-format = Het formaat is ongeldig.
+validation-password-common = Dit wachtwoord komt te vaak voor. Kies een wachtwoord dat moeilijker te raden is.
+validation-password-too-short =
+    { $min ->
+        [one] Het wachtwoord moet minstens { $min } teken lang zijn.
+       *[other] Het wachtwoord moet minstens { $min } tekens lang zijn.
+    }
+validation-password-contains-username = Het wachtwoord mag uw gebruikersnaam niet bevatten.
+validation-password-mismatch = De twee wachtwoorden komen niet overeen.
+validation-duplicate = Deze waarde is al in gebruik.
+validation-unknown-site = Onbekende gevangenis.
+validation-date-order = De einddatum mag niet vóór de begindatum liggen.

@@ -1,0 +1,285 @@
+//! Persistence of Continuum on SQLite and PostgreSQL: all SQL lives here.
+//!
+//! One code serves both databases through sqlx's `Any` driver: queries use
+//! `$1` placeholders and portable SQL, instants are stored as fixed-format
+//! UTC text, booleans as `BOOLEAN`, integers as `BIGINT`. Each backend has
+//! its own migration directory with the same version numbers.
+//!
+//! API boundary: only `continuum-app` depends on this crate. Its functions
+//! take a connection (`&mut Conn`), either a pooled reader or an open
+//! transaction; the application layer decides which, and owns commits.
+//!
+//! On SQLite, writes go through a pool of one connection, so that write
+//! transactions never race for the database lock; reads use a separate pool.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Executor};
+
+pub mod audit;
+pub mod backup;
+pub mod emergency;
+pub mod organisations;
+pub mod sessions;
+pub mod sites;
+pub mod tokens;
+pub mod users;
+
+/// The database driver's error, for `?` on commits.
+pub use sqlx::Error as DbError;
+
+/// A database connection, pooled or inside a transaction.
+pub type Conn = sqlx::AnyConnection;
+/// An open write transaction.
+pub type Tx = sqlx::Transaction<'static, Any>;
+
+/// Which database the store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded default.
+    Sqlite,
+    /// For several servers sharing one database.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names.
+    pub fn of_url(url: &str) -> Result<Backend, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::UnsupportedUrl)
+        }
+    }
+}
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique constraint refused the write; the name of the constraint or column.
+    #[error("unique constraint violated ({0})")]
+    Unique(String),
+    /// A foreign key refused the write.
+    #[error("foreign key violated")]
+    ForeignKey,
+    /// The database URL is neither `sqlite:` nor `postgres://`.
+    #[error("the database URL must start with sqlite: or postgres://")]
+    UnsupportedUrl,
+    /// A stored value could not be read back.
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+    /// Any other database error.
+    #[error(transparent)]
+    Database(sqlx::Error),
+    /// A migration failed.
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A file operation failed (backup, restore, creating the data directory).
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        if let Some(db) = error.as_database_error() {
+            match db.kind() {
+                sqlx::error::ErrorKind::UniqueViolation => {
+                    let name = db.constraint().map(str::to_owned).unwrap_or_else(|| db.message().to_owned());
+                    return StoreError::Unique(name);
+                }
+                sqlx::error::ErrorKind::ForeignKeyViolation => return StoreError::ForeignKey,
+                _ => {}
+            }
+        }
+        StoreError::Database(error)
+    }
+}
+
+/// Result of a store function.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Pool sizes and timeouts.
+#[derive(Debug, Clone)]
+pub struct PoolSettings {
+    /// Connections for reads (and for writes on PostgreSQL).
+    pub max_connections: u32,
+    /// How long to wait for a free connection.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings { max_connections: 16, acquire_timeout: Duration::from_secs(10) }
+    }
+}
+
+/// Per-connection settings of SQLite (WAL, durable commits, foreign keys, a
+/// busy timeout instead of immediate lock errors).
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// The database: a pool for reads and one for writes (the same on PostgreSQL).
+#[derive(Debug, Clone)]
+pub struct Store {
+    read: AnyPool,
+    write: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to the database the URL names, creating a SQLite file (and
+    /// its directory) when missing.
+    pub async fn connect(url: &str, settings: &PoolSettings) -> StoreResult<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        if backend == Backend::Sqlite {
+            create_sqlite_directory(url)?;
+        }
+        let options = AnyConnectOptions::from_str(&with_create_mode(url, backend))?;
+        let pool = |max: u32| {
+            AnyPoolOptions::new()
+                .max_connections(max)
+                .acquire_timeout(settings.acquire_timeout)
+                .after_connect(move |conn, _meta| {
+                    Box::pin(async move {
+                        if backend == Backend::Sqlite {
+                            conn.execute(SQLITE_PRAGMAS).await?;
+                        }
+                        Ok(())
+                    })
+                })
+        };
+        let store = match backend {
+            Backend::Sqlite => {
+                let write = pool(1).connect_with(options.clone()).await?;
+                let read = pool(settings.max_connections).connect_with(options).await?;
+                Store { read, write, backend }
+            }
+            Backend::Postgres => {
+                let shared = pool(settings.max_connections).connect_with(options).await?;
+                Store { read: shared.clone(), write: shared, backend }
+            }
+        };
+        Ok(store)
+    }
+
+    /// Applies the embedded migrations of the backend.
+    pub async fn migrate(&self) -> StoreResult<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.write).await?;
+        Ok(())
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A connection for reading.
+    pub async fn reader(&self) -> StoreResult<PoolConnection<Any>> {
+        Ok(self.read.acquire().await?)
+    }
+
+    /// Opens a write transaction; nothing is written unless it is committed.
+    pub async fn begin(&self) -> StoreResult<Tx> {
+        Ok(self.write.begin().await?)
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> StoreResult<()> {
+        let mut conn = self.reader().await?;
+        sqlx::query("SELECT 1").execute(&mut *conn).await?;
+        Ok(())
+    }
+
+    /// Connections in the read pool: (open, idle).
+    pub fn pool_usage(&self) -> (u32, usize) {
+        (self.read.size(), self.read.num_idle())
+    }
+
+    /// Closes every connection.
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
+/// `sqlite:` URLs without a mode get `mode=rwc`, so the file is created.
+fn with_create_mode(url: &str, backend: Backend) -> String {
+    if backend == Backend::Sqlite && !url.contains("mode=") {
+        let separator = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{separator}mode=rwc")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// The file path of a `sqlite:` URL, if it names a file.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
+fn create_sqlite_directory(url: &str) -> StoreResult<()> {
+    if let Some(parent) = sqlite_path(url).as_deref().and_then(std::path::Path::parent) {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    Ok(())
+}
+
+/// Paging of a list: which slice of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// How many rows at most.
+    pub limit: i64,
+    /// How many rows to skip.
+    pub offset: i64,
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE ... ESCAPE '\'` pattern that matches
+/// the text anywhere, case-insensitively once both sides are lowered.
+pub(crate) fn like_pattern(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_get_a_create_mode_and_a_path() {
+        assert_eq!(with_create_mode("sqlite://data/c.db", Backend::Sqlite), "sqlite://data/c.db?mode=rwc");
+        assert_eq!(
+            sqlite_path("sqlite://data/c.db?mode=rwc"),
+            Some(std::path::PathBuf::from("data/c.db"))
+        );
+        assert_eq!(Backend::of_url("mysql://x").ok(), None);
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern(" A_b%"), "%a\\_b\\%%");
+    }
+}

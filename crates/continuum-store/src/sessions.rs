@@ -1,0 +1,143 @@
+//! Sign-in sessions, kept in the database so that several servers share them.
+//! Only a hash of the session token is stored.
+
+use crate::{Conn, StoreResult};
+
+/// A stored session.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionRow {
+    /// Id.
+    pub id: i64,
+    /// The user.
+    pub user_id: i64,
+    /// The synchronizer token every form must echo.
+    pub csrf_token: String,
+    /// Signed in with a password, second factor still to give.
+    pub second_factor_pending: bool,
+    /// The site acted for.
+    pub site_id: Option<i64>,
+    /// Language chosen in this session.
+    pub language: Option<String>,
+    /// Created.
+    pub created_at: String,
+    /// Last request (updated coarsely).
+    pub last_seen_at: String,
+    /// Absolute end.
+    pub expires_at: String,
+}
+
+/// A new session.
+#[derive(Debug, Clone)]
+pub struct NewSession<'a> {
+    /// Hash of the token.
+    pub token_hash: &'a str,
+    /// The user.
+    pub user_id: i64,
+    /// CSRF token.
+    pub csrf_token: &'a str,
+    /// Whether the second factor is still due.
+    pub second_factor_pending: bool,
+    /// The first site acted for.
+    pub site_id: Option<i64>,
+    /// Now.
+    pub at: &'a str,
+    /// Absolute end.
+    pub expires_at: &'a str,
+    /// Client address.
+    pub ip: Option<&'a str>,
+    /// Client user agent.
+    pub user_agent: Option<&'a str>,
+}
+
+/// Stores a session.
+pub async fn insert(conn: &mut Conn, session: &NewSession<'_>) -> StoreResult<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, second_factor_pending, site_id, \
+         created_at, last_seen_at, expires_at, ip, user_agent) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(session.token_hash)
+    .bind(session.user_id)
+    .bind(session.csrf_token)
+    .bind(session.second_factor_pending)
+    .bind(session.site_id)
+    .bind(session.at)
+    .bind(session.expires_at)
+    .bind(session.ip)
+    .bind(session.user_agent)
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// The session with this token hash.
+pub async fn by_token_hash(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<SessionRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, user_id, csrf_token, second_factor_pending, site_id, language, created_at, \
+         last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Records activity.
+pub async fn touch(conn: &mut Conn, id: i64, at: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Marks the second factor as given.
+pub async fn complete_second_factor(conn: &mut Conn, id: i64) -> StoreResult<()> {
+    sqlx::query("UPDATE sessions SET second_factor_pending = FALSE WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Changes the site acted for.
+pub async fn set_site(conn: &mut Conn, id: i64, site_id: Option<i64>) -> StoreResult<()> {
+    sqlx::query("UPDATE sessions SET site_id = $1 WHERE id = $2")
+        .bind(site_id)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Changes the session's language.
+pub async fn set_language(conn: &mut Conn, id: i64, language: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE sessions SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends a session.
+pub async fn delete(conn: &mut Conn, id: i64) -> StoreResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// Ends every session of a user (password change, deactivation).
+pub async fn delete_for_user(conn: &mut Conn, user_id: i64) -> StoreResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+/// Removes sessions past their absolute end or idle since `idle_before`.
+pub async fn delete_expired(conn: &mut Conn, now: &str, idle_before: &str) -> StoreResult<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2")
+        .bind(now)
+        .bind(idle_before)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
