@@ -103,8 +103,7 @@ impl App {
         match decide(&actor.grants, action, target) {
             Decision::Allow(grounds) => Ok(Allowed { grounds, action }),
             Decision::Deny(reason) => {
-                let mut entry =
-                    self.entry(actor, event, Outcome::Denied, Purpose::Administration, None, subject);
+                let mut entry = self.entry(actor, event, Outcome::Denied, Purpose::Administration, None, subject);
                 entry.reason = Some(reason.code().to_owned());
                 self.audit.write(vec![entry]).await?;
                 let identified = subject.id.is_some() || subject.person_id.is_some();
@@ -125,8 +124,7 @@ impl App {
         event: &str,
         subject: &Subject,
     ) -> AppResult<()> {
-        let entry =
-            self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        let entry = self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
         self.audit.write(vec![entry]).await
     }
 
@@ -139,8 +137,7 @@ impl App {
         event: &str,
         subject: &Subject,
     ) -> AppResult<()> {
-        let entry =
-            self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        let entry = self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
         self.append_in(tx, vec![entry]).await
     }
 

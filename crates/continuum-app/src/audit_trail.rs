@@ -32,7 +32,12 @@ pub enum Verification {
 impl App {
     /// Searches the trail (administrators and coordinators). The search is
     /// itself audited.
-    pub async fn search_audit(&self, actor: &Actor, filter: &AuditFilter, paging: Paging) -> AppResult<Listing<AuditRow>> {
+    pub async fn search_audit(
+        &self,
+        actor: &Actor,
+        filter: &AuditFilter,
+        paging: Paging,
+    ) -> AppResult<Listing<AuditRow>> {
         let subject = Subject::kind("audit_log");
         let allowed = self.authorize(actor, Action::SearchAudit, Target::PROGRAMME, "audit.search", &subject).await?;
         let mut conn = self.store.reader().await?;
@@ -52,7 +57,8 @@ impl App {
         site: SiteId,
         paging: Paging,
     ) -> AppResult<Listing<AuditRow>> {
-        let subject = Subject { person_id: Some(person_id), kind: Some("person"), id: Some(person_id.to_string()), site: None };
+        let subject =
+            Subject { person_id: Some(person_id), kind: Some("person"), id: Some(person_id.to_string()), site: None };
         let allowed = self
             .authorize(actor, Action::ViewPersonAccessLog, Target::site(site), "audit.person_access_log", &subject)
             .await?;

@@ -86,13 +86,11 @@ impl App {
         };
         let Some(user) = user.filter(|u| u.active) else {
             verify_password(password.to_owned(), DUMMY_HASH.to_owned()).await?;
-            self.audit_sign_in(None, &typed, &access, Outcome::Failed, Some("bad_credentials"), None)
-                .await?;
+            self.audit_sign_in(None, &typed, &access, Outcome::Failed, Some("bad_credentials"), None).await?;
             return Err(AppError::BadCredentials);
         };
         if let Some(until) = user.locked_until.as_deref().and_then(instant).filter(|u| *u > now) {
-            self.audit_sign_in(Some(&user), &typed, &access, Outcome::Failed, Some("locked"), None)
-                .await?;
+            self.audit_sign_in(Some(&user), &typed, &access, Outcome::Failed, Some("locked"), None).await?;
             let minutes = until.duration_since(now).as_mins().max(1);
             return Err(AppError::Locked { minutes });
         }
@@ -147,8 +145,7 @@ impl App {
         .await?;
         users::clear_failed_sign_ins(&mut tx, user.id).await?;
         let reason = (next != NextStep::Done).then_some("second_factor_due");
-        let entry =
-            self.sign_in_entry(Some(&user), &typed, &access, Outcome::Allowed, reason, Some(session_id));
+        let entry = self.sign_in_entry(Some(&user), &typed, &access, Outcome::Allowed, reason, Some(session_id));
         self.append_in(&mut tx, vec![entry]).await?;
         tx.commit().await?;
         Ok(SignedIn { token, next })
@@ -200,10 +197,10 @@ impl App {
         let Some(session) = sessions::by_token_hash(&mut conn, &token_hash(token)).await? else {
             return Err(AppError::Unauthenticated);
         };
-        let idle_end = instant(&session.last_seen_at)
-            .and_then(|t| t.checked_add(self.config.session_idle_timeout).ok());
-        let expired = instant(&session.expires_at).is_none_or(|end| end <= now)
-            || idle_end.is_none_or(|end| end <= now);
+        let idle_end =
+            instant(&session.last_seen_at).and_then(|t| t.checked_add(self.config.session_idle_timeout).ok());
+        let expired =
+            instant(&session.expires_at).is_none_or(|end| end <= now) || idle_end.is_none_or(|end| end <= now);
         let user = users::get(&mut conn, session.user_id).await?.filter(|u| u.active);
         let Some(user) = user.filter(|_| !expired) else {
             drop(conn);
@@ -215,8 +212,8 @@ impl App {
         let credential = Credential::Session { id: session.id, csrf_token: session.csrf_token.clone() };
         let actor = load_actor(&mut conn, &user, &session, credential, access).await?;
         drop(conn);
-        let stale = instant(&session.last_seen_at)
-            .is_none_or(|seen| now.duration_since(seen) > SignedDuration::from_mins(1));
+        let stale =
+            instant(&session.last_seen_at).is_none_or(|seen| now.duration_since(seen) > SignedDuration::from_mins(1));
         if stale {
             let mut tx = self.store.begin().await?;
             sessions::touch(&mut tx, session.id, &format_instant(now)).await?;
@@ -242,7 +239,14 @@ impl App {
             _ => false,
         };
         let outcome = if valid { Outcome::Allowed } else { Outcome::Failed };
-        let mut entry = self.entry(actor, "session.second_factor", outcome, Purpose::Authentication, None, &Subject::record("session", id));
+        let mut entry = self.entry(
+            actor,
+            "session.second_factor",
+            outcome,
+            Purpose::Authentication,
+            None,
+            &Subject::record("session", id),
+        );
         entry.site = None;
         if valid {
             sessions::complete_second_factor(&mut tx, id).await?;
@@ -304,7 +308,14 @@ impl App {
         if let Credential::Session { id, .. } = actor.credential {
             sessions::complete_second_factor(&mut tx, id).await?;
         }
-        let entry = self.entry(actor, "user.totp_enabled", Outcome::Allowed, Purpose::Authentication, None, &Subject::record("user", user.id));
+        let entry = self.entry(
+            actor,
+            "user.totp_enabled",
+            Outcome::Allowed,
+            Purpose::Authentication,
+            None,
+            &Subject::record("user", user.id),
+        );
         self.append_in(&mut tx, vec![entry]).await?;
         tx.commit().await?;
         Ok(())
@@ -317,7 +328,14 @@ impl App {
         };
         let mut tx = self.store.begin().await?;
         sessions::delete(&mut tx, id).await?;
-        let entry = self.entry(actor, "session.sign_out", Outcome::Allowed, Purpose::Authentication, None, &Subject::record("session", id));
+        let entry = self.entry(
+            actor,
+            "session.sign_out",
+            Outcome::Allowed,
+            Purpose::Authentication,
+            None,
+            &Subject::record("session", id),
+        );
         self.append_in(&mut tx, vec![entry]).await?;
         tx.commit().await?;
         Ok(())
@@ -366,9 +384,7 @@ pub(crate) async fn selectable_sites(conn: &mut Conn, grants: &[RoleGrant]) -> A
     let everywhere = grants.iter().any(|g| g.scope == SiteScope::AllSites);
     Ok(all
         .into_iter()
-        .filter(|s| {
-            (everywhere && s.active) || grants.iter().any(|g| g.scope == SiteScope::Site(SiteId(s.id)))
-        })
+        .filter(|s| (everywhere && s.active) || grants.iter().any(|g| g.scope == SiteScope::Site(SiteId(s.id))))
         .map(|s| SiteRef { id: SiteId(s.id), code: s.code, name: s.name })
         .collect())
 }

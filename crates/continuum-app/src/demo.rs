@@ -2,18 +2,18 @@
 //! all created through the use cases, so the demo fills the audit trail as
 //! real use would. Later capabilities extend [`seed`].
 
-use continuum_domain::account::{AccountDraft, GrantInput, ALL_SITES};
+use continuum_domain::account::{ALL_SITES, AccountDraft, GrantInput};
 use continuum_domain::credentials::DEMO_PASSWORD;
 use continuum_domain::policy::{Action, Target};
 use continuum_domain::reference::{OrganisationDraft, SiteDraft};
 use continuum_domain::role::Role;
 use continuum_domain::site::{Language, PILOT_SITES};
 
+use crate::Paging;
 use crate::access::Subject;
 use crate::actor::{AccessPoint, Actor};
 use crate::app::App;
 use crate::error::{AppError, AppResult};
-use crate::Paging;
 
 /// A demo account, as printed for the person trying the demo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,9 +128,8 @@ pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResul
     }
 
     let site_ids = app.site_ids().await?;
-    let allowed = app
-        .authorize(&operator, Action::ManageUsers, Target::PROGRAMME, "user.create", &Subject::kind("user"))
-        .await?;
+    let allowed =
+        app.authorize(&operator, Action::ManageUsers, Target::PROGRAMME, "user.create", &Subject::kind("user")).await?;
     for account in &accounts {
         let draft = AccountDraft::parse(
             &account.username,
@@ -155,11 +154,8 @@ pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResul
 /// A little activity, so the audit pages are not empty: sign-ins, a failed
 /// one, an administrator reading accounts, and a break-the-glass.
 async fn seed_activity(app: &App) -> AppResult<()> {
-    let access = AccessPoint {
-        ip: Some("127.0.0.1".into()),
-        user_agent: Some("continuum-demo".into()),
-        request_id: None,
-    };
+    let access =
+        AccessPoint { ip: Some("127.0.0.1".into()), user_agent: Some("continuum-demo".into()), request_id: None };
     let _ = app.sign_in("medical.has", "not the password", access.clone()).await;
     for username in ["admin", "medical.has"] {
         let signed = app.sign_in(username, DEMO_PASSWORD, access.clone()).await?;

@@ -35,7 +35,13 @@ impl App {
         drop(conn);
         let subject = Subject { person_id, kind: Some("emergency_access"), id: None, site: Some(site.code.clone()) };
         let allowed = self
-            .authorize(actor, Action::RequestEmergencyAccess, Target::site(SiteId(site.id)), "emergency_access.open", &subject)
+            .authorize(
+                actor,
+                Action::RequestEmergencyAccess,
+                Target::site(SiteId(site.id)),
+                "emergency_access.open",
+                &subject,
+            )
             .await?;
         let request = EmergencyRequest::parse(reason, self.now(), self.config.emergency_access_duration)?;
         let mut tx = self.store.begin().await?;
@@ -49,7 +55,14 @@ impl App {
             &format_instant(request.expires_at),
         )
         .await?;
-        let mut entry = self.entry(actor, "emergency_access.open", Outcome::Allowed, continuum_domain::audit::Purpose::BreakTheGlass, allowed.role(), &Subject { id: Some(id.to_string()), ..subject });
+        let mut entry = self.entry(
+            actor,
+            "emergency_access.open",
+            Outcome::Allowed,
+            continuum_domain::audit::Purpose::BreakTheGlass,
+            allowed.role(),
+            &Subject { id: Some(id.to_string()), ..subject },
+        );
         entry.reason = Some(request.reason.clone());
         self.append_in(&mut tx, vec![entry]).await?;
         tx.commit().await?;
@@ -58,12 +71,15 @@ impl App {
 
     /// The relationships the actor's open emergency accesses give on a
     /// person of `site` (used by clinical use cases).
-    pub async fn emergency_relationships(&self, actor: &Actor, site: SiteId, person_id: Option<i64>) -> AppResult<Vec<Relationship>> {
+    pub async fn emergency_relationships(
+        &self,
+        actor: &Actor,
+        site: SiteId,
+        person_id: Option<i64>,
+    ) -> AppResult<Vec<Relationship>> {
         let mut conn = self.store.reader().await?;
         let open = emergency::active_for_user(&mut conn, actor.user_id.0, &format_instant(self.now())).await?;
-        let covered = open
-            .iter()
-            .any(|e| e.site_id == site.0 && (e.person_id.is_none() || e.person_id == person_id));
+        let covered = open.iter().any(|e| e.site_id == site.0 && (e.person_id.is_none() || e.person_id == person_id));
         Ok(if covered { vec![Relationship::EmergencyAccess] } else { Vec::new() })
     }
 
@@ -74,9 +90,16 @@ impl App {
     }
 
     /// Emergency accesses for review, those not yet reviewed only when asked.
-    pub async fn list_emergency_accesses(&self, actor: &Actor, pending_only: bool, paging: Paging) -> AppResult<Listing<EmergencyAccess>> {
+    pub async fn list_emergency_accesses(
+        &self,
+        actor: &Actor,
+        pending_only: bool,
+        paging: Paging,
+    ) -> AppResult<Listing<EmergencyAccess>> {
         let subject = Subject::kind("emergency_access");
-        let allowed = self.authorize(actor, Action::ReviewEmergencyAccess, Target::PROGRAMME, "emergency_access.list", &subject).await?;
+        let allowed = self
+            .authorize(actor, Action::ReviewEmergencyAccess, Target::PROGRAMME, "emergency_access.list", &subject)
+            .await?;
         let mut conn = self.store.reader().await?;
         let (items, total) = emergency::list(&mut conn, pending_only, paging.to_store()).await?;
         drop(conn);
@@ -87,7 +110,9 @@ impl App {
     /// Records the review of an emergency access.
     pub async fn review_emergency_access(&self, actor: &Actor, id: i64, note: &str) -> AppResult<()> {
         let subject = Subject::record("emergency_access", id);
-        let allowed = self.authorize(actor, Action::ReviewEmergencyAccess, Target::PROGRAMME, "emergency_access.review", &subject).await?;
+        let allowed = self
+            .authorize(actor, Action::ReviewEmergencyAccess, Target::PROGRAMME, "emergency_access.review", &subject)
+            .await?;
         let mut errors = Invalid::default();
         let note = validation::text(&mut errors, "note", note, 1, 2000);
         if !errors.0.is_empty() {

@@ -53,10 +53,7 @@ impl Paging {
     fn to_store(self) -> continuum_store::Page {
         let per_page = self.per_page.clamp(1, 200);
         let page = self.page.max(1);
-        continuum_store::Page {
-            limit: i64::from(per_page),
-            offset: i64::from(page - 1) * i64::from(per_page),
-        }
+        continuum_store::Page { limit: i64::from(per_page), offset: i64::from(page - 1) * i64::from(per_page) }
     }
 }
 

@@ -28,14 +28,16 @@ pub type OrganisationFilter = OrganisationQuery;
 impl App {
     /// Every site.
     pub async fn list_sites(&self, actor: &Actor) -> AppResult<Vec<Site>> {
-        self.authorize(actor, Action::ViewReferenceData, Target::PROGRAMME, "site.list", &Subject::kind("site")).await?;
+        self.authorize(actor, Action::ViewReferenceData, Target::PROGRAMME, "site.list", &Subject::kind("site"))
+            .await?;
         let mut conn = self.store.reader().await?;
         Ok(sites::list(&mut conn).await?)
     }
 
     /// One site and its history.
     pub async fn get_site(&self, actor: &Actor, id: i64) -> AppResult<(Site, Vec<SiteVersion>)> {
-        self.authorize(actor, Action::ViewReferenceData, Target::PROGRAMME, "site.read", &Subject::record("site", id)).await?;
+        self.authorize(actor, Action::ViewReferenceData, Target::PROGRAMME, "site.read", &Subject::record("site", id))
+            .await?;
         let mut conn = self.store.reader().await?;
         let site = sites::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
         let history = sites::history(&mut conn, id).await?;
@@ -44,12 +46,21 @@ impl App {
 
     /// Adds a site.
     pub async fn create_site(&self, actor: &Actor, draft: SiteDraft) -> AppResult<i64> {
-        let allowed = self.authorize(actor, Action::ManageSites, Target::PROGRAMME, "site.create", &Subject::kind("site")).await?;
+        let allowed = self
+            .authorize(actor, Action::ManageSites, Target::PROGRAMME, "site.create", &Subject::kind("site"))
+            .await?;
         let mut tx = self.store.begin().await?;
         let id = sites::insert(&mut tx, &draft, &format_instant(self.now()), self.actor_id(actor))
             .await
             .map_err(duplicate_on("code"))?;
-        self.audit_change(&mut tx, actor, allowed, "site.create", &Subject::record("site", id).at_site(Some(draft.code.to_string()))).await?;
+        self.audit_change(
+            &mut tx,
+            actor,
+            allowed,
+            "site.create",
+            &Subject::record("site", id).at_site(Some(draft.code.to_string())),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -80,15 +91,33 @@ impl App {
         filter: &OrganisationFilter,
         paging: Paging,
     ) -> AppResult<Listing<Organisation>> {
-        self.authorize(actor, Action::ViewReferenceData, Target::PROGRAMME, "organisation.list", &Subject::kind("organisation")).await?;
+        self.authorize(
+            actor,
+            Action::ViewReferenceData,
+            Target::PROGRAMME,
+            "organisation.list",
+            &Subject::kind("organisation"),
+        )
+        .await?;
         let mut conn = self.store.reader().await?;
         let (items, total) = organisations::list(&mut conn, filter, paging.to_store()).await?;
         Ok(Listing { items, total, paging })
     }
 
     /// One organisation and its history.
-    pub async fn get_organisation(&self, actor: &Actor, id: i64) -> AppResult<(Organisation, Vec<OrganisationVersion>)> {
-        self.authorize(actor, Action::ViewReferenceData, Target::PROGRAMME, "organisation.read", &Subject::record("organisation", id)).await?;
+    pub async fn get_organisation(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> AppResult<(Organisation, Vec<OrganisationVersion>)> {
+        self.authorize(
+            actor,
+            Action::ViewReferenceData,
+            Target::PROGRAMME,
+            "organisation.read",
+            &Subject::record("organisation", id),
+        )
+        .await?;
         let mut conn = self.store.reader().await?;
         let organisation = organisations::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
         let history = organisations::history(&mut conn, id).await?;
@@ -97,7 +126,15 @@ impl App {
 
     /// Adds an organisation.
     pub async fn create_organisation(&self, actor: &Actor, draft: OrganisationDraft) -> AppResult<i64> {
-        let allowed = self.authorize(actor, Action::ManageOrganisations, Target::PROGRAMME, "organisation.create", &Subject::kind("organisation")).await?;
+        let allowed = self
+            .authorize(
+                actor,
+                Action::ManageOrganisations,
+                Target::PROGRAMME,
+                "organisation.create",
+                &Subject::kind("organisation"),
+            )
+            .await?;
         let mut tx = self.store.begin().await?;
         let id = organisations::insert(&mut tx, &draft, &format_instant(self.now()), self.actor_id(actor))
             .await
@@ -108,16 +145,25 @@ impl App {
     }
 
     /// Changes an organisation, if nobody changed it since `version` was read.
-    pub async fn update_organisation(&self, actor: &Actor, id: i64, version: i64, draft: OrganisationDraft) -> AppResult<()> {
+    pub async fn update_organisation(
+        &self,
+        actor: &Actor,
+        id: i64,
+        version: i64,
+        draft: OrganisationDraft,
+    ) -> AppResult<()> {
         let subject = Subject::record("organisation", id);
-        let allowed = self.authorize(actor, Action::ManageOrganisations, Target::PROGRAMME, "organisation.update", &subject).await?;
+        let allowed = self
+            .authorize(actor, Action::ManageOrganisations, Target::PROGRAMME, "organisation.update", &subject)
+            .await?;
         let mut tx = self.store.begin().await?;
         if organisations::get(&mut tx, id).await?.is_none() {
             return Err(AppError::NotFound);
         }
-        let changed = organisations::update(&mut tx, id, version, &draft, &format_instant(self.now()), self.actor_id(actor))
-            .await
-            .map_err(duplicate_on("name"))?;
+        let changed =
+            organisations::update(&mut tx, id, version, &draft, &format_instant(self.now()), self.actor_id(actor))
+                .await
+                .map_err(duplicate_on("name"))?;
         if !changed {
             return Err(AppError::Conflict("changed-meanwhile"));
         }

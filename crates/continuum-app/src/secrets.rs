@@ -49,8 +49,8 @@ pub async fn hash_password(password: String, cost: PasswordCost) -> AppResult<St
 /// parameters are read from the hash itself.
 pub async fn verify_password(password: String, hash: String) -> AppResult<bool> {
     tokio::task::spawn_blocking(move || {
-        let parsed = PasswordHash::new(&hash)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
+        let parsed =
+            PasswordHash::new(&hash).map_err(|e| AppError::Internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
         Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
     })
     .await

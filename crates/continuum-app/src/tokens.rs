@@ -53,7 +53,8 @@ impl App {
     ) -> AppResult<NewToken> {
         let own = username == actor.username;
         let action = if own { Action::ManageOwnAccount } else { Action::ManageUsers };
-        let allowed = self.authorize(actor, action, Target::PROGRAMME, "api_token.create", &Subject::kind("api_token")).await?;
+        let allowed =
+            self.authorize(actor, action, Target::PROGRAMME, "api_token.create", &Subject::kind("api_token")).await?;
         let mut errors = Invalid::default();
         let label = validation::text(&mut errors, "label", label, 0, 100);
         let days = days.unwrap_or(self.config.token_default_days);
@@ -72,7 +73,8 @@ impl App {
         let expires_at = format_instant(now.saturating_add(SignedDuration::from_hours(24 * days)).unwrap_or(now));
         let secret = random_token();
         let label = if label.is_empty() { "api".to_owned() } else { label };
-        let id = tokens::insert(&mut tx, user.id, &token_hash(&secret), &label, &format_instant(now), &expires_at).await?;
+        let id =
+            tokens::insert(&mut tx, user.id, &token_hash(&secret), &label, &format_instant(now), &expires_at).await?;
         let mut subject = Subject::record("api_token", id);
         subject.site = None;
         self.audit_change(&mut tx, actor, allowed, "api_token.create", &subject).await?;
@@ -89,10 +91,7 @@ impl App {
             .filter(|t| t.revoked_at.is_none())
             .filter(|t| t.expires_at.parse::<Timestamp>().is_ok_and(|end| end > now))
             .ok_or(AppError::Unauthenticated)?;
-        let user = users::get(&mut conn, token.user_id)
-            .await?
-            .filter(|u| u.active)
-            .ok_or(AppError::Unauthenticated)?;
+        let user = users::get(&mut conn, token.user_id).await?.filter(|u| u.active).ok_or(AppError::Unauthenticated)?;
         let no_session = SessionRow {
             id: 0,
             user_id: user.id,
@@ -109,19 +108,33 @@ impl App {
 
     /// The actor's own tokens.
     pub async fn my_api_tokens(&self, actor: &Actor) -> AppResult<Vec<TokenInfo>> {
-        self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "api_token.list", &Subject::kind("api_token")).await?;
+        self.authorize(
+            actor,
+            Action::ManageOwnAccount,
+            Target::PROGRAMME,
+            "api_token.list",
+            &Subject::kind("api_token"),
+        )
+        .await?;
         let mut conn = self.store.reader().await?;
         Ok(tokens::for_user(&mut conn, actor.user_id.0)
             .await?
             .into_iter()
-            .map(|t| TokenInfo { id: t.id, label: t.label, created_at: t.created_at, expires_at: t.expires_at, revoked_at: t.revoked_at })
+            .map(|t| TokenInfo {
+                id: t.id,
+                label: t.label,
+                created_at: t.created_at,
+                expires_at: t.expires_at,
+                revoked_at: t.revoked_at,
+            })
             .collect())
     }
 
     /// Revokes one of the actor's own tokens.
     pub async fn revoke_api_token(&self, actor: &Actor, id: i64) -> AppResult<()> {
         let subject = Subject::record("api_token", id);
-        let allowed = self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "api_token.revoke", &subject).await?;
+        let allowed =
+            self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "api_token.revoke", &subject).await?;
         let mut tx = self.store.begin().await?;
         if !tokens::revoke(&mut tx, actor.user_id.0, id, &format_instant(self.now())).await? {
             return Err(AppError::NotFound);
@@ -131,4 +144,3 @@ impl App {
         Ok(())
     }
 }
-

@@ -126,7 +126,9 @@ impl App {
 
     /// Creates an account with a first password.
     pub async fn create_user(&self, actor: &Actor, draft: AccountDraft, password: &str) -> AppResult<i64> {
-        let allowed = self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "user.create", &Subject::kind("user")).await?;
+        let allowed = self
+            .authorize(actor, Action::ManageUsers, Target::PROGRAMME, "user.create", &Subject::kind("user"))
+            .await?;
         let mut errors = Invalid::default();
         check_new_password(&mut errors, "password", password, draft.username.as_str());
         if !errors.0.is_empty() {
@@ -198,7 +200,8 @@ impl App {
     /// and ending its sessions.
     pub async fn reset_password(&self, actor: &Actor, id: i64, password: &str) -> AppResult<()> {
         let subject = Subject::record("user", id);
-        let allowed = self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "user.reset_password", &subject).await?;
+        let allowed =
+            self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "user.reset_password", &subject).await?;
         let mut conn = self.store.reader().await?;
         let user = users::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
         drop(conn);
@@ -219,7 +222,9 @@ impl App {
     /// Changes the actor's own password, given the current one.
     pub async fn change_own_password(&self, actor: &Actor, current: &str, new: &str) -> AppResult<()> {
         let subject = Subject::record("user", actor.user_id);
-        let allowed = self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "user.change_password", &subject).await?;
+        let allowed = self
+            .authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "user.change_password", &subject)
+            .await?;
         let mut conn = self.store.reader().await?;
         let user = users::get(&mut conn, actor.user_id.0).await?.ok_or(AppError::Unauthenticated)?;
         drop(conn);
@@ -241,7 +246,8 @@ impl App {
 
     /// Which roles require a second factor.
     pub async fn roles_requiring_totp(&self, actor: &Actor) -> AppResult<Vec<Role>> {
-        self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "settings.read", &Subject::kind("settings")).await?;
+        self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "settings.read", &Subject::kind("settings"))
+            .await?;
         let mut conn = self.store.reader().await?;
         Ok(users::roles_requiring_totp(&mut conn).await?.iter().filter_map(|r| Role::parse(r)).collect())
     }
@@ -249,7 +255,8 @@ impl App {
     /// Sets which roles require a second factor.
     pub async fn set_roles_requiring_totp(&self, actor: &Actor, roles: &[Role]) -> AppResult<()> {
         let subject = Subject::kind("settings");
-        let allowed = self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "settings.totp_required", &subject).await?;
+        let allowed =
+            self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "settings.totp_required", &subject).await?;
         let mut tx = self.store.begin().await?;
         for role in Role::ALL {
             users::set_totp_required(&mut tx, role.code(), roles.contains(&role)).await?;

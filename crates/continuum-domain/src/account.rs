@@ -125,8 +125,9 @@ mod tests {
 
     #[test]
     fn unknown_roles_sites_and_bad_emails_are_reported() {
-        let errors = AccountDraft::parse("x y", "", "nope", "de", &[grant("nurse", "HAS"), grant("medical", "XXX")], true, site)
-            .expect_err("invalid");
+        let errors =
+            AccountDraft::parse("x y", "", "nope", "de", &[grant("nurse", "HAS"), grant("medical", "XXX")], true, site)
+                .expect_err("invalid");
         for field in ["username", "display_name", "email", "language", "grants"] {
             assert!(errors.for_field(field).is_some(), "{field}");
         }

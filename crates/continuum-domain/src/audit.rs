@@ -78,13 +78,8 @@ impl Purpose {
 /// fixed width, so that text order is time order on every database.
 pub fn format_instant(at: Timestamp) -> String {
     let micros = at.as_microsecond();
-    let whole =
-        Timestamp::from_second(micros.div_euclid(1_000_000)).unwrap_or(Timestamp::UNIX_EPOCH);
-    format!(
-        "{}.{:06}Z",
-        whole.strftime("%Y-%m-%dT%H:%M:%S"),
-        micros.rem_euclid(1_000_000)
-    )
+    let whole = Timestamp::from_second(micros.div_euclid(1_000_000)).unwrap_or(Timestamp::UNIX_EPOCH);
+    format!("{}.{:06}Z", whole.strftime("%Y-%m-%dT%H:%M:%S"), micros.rem_euclid(1_000_000))
 }
 
 /// One row of the audit trail as stored, before it is chained.
@@ -145,20 +140,14 @@ pub fn chain_hash(seq: i64, prev_hash: &str, entry: &AuditEntry) -> String {
     hasher.update(seq.to_be_bytes());
     put(&mut hasher, Some(prev_hash));
     put(&mut hasher, Some(&entry.at));
-    put(
-        &mut hasher,
-        entry.user_id.map(|id| id.to_string()).as_deref(),
-    );
+    put(&mut hasher, entry.user_id.map(|id| id.to_string()).as_deref());
     put(&mut hasher, entry.username.as_deref());
     put(&mut hasher, entry.role.as_deref());
     put(&mut hasher, entry.site.as_deref());
     put(&mut hasher, Some(&entry.action));
     put(&mut hasher, Some(&entry.outcome));
     put(&mut hasher, Some(&entry.purpose));
-    put(
-        &mut hasher,
-        entry.person_id.map(|id| id.to_string()).as_deref(),
-    );
+    put(&mut hasher, entry.person_id.map(|id| id.to_string()).as_deref());
     put(&mut hasher, entry.resource_kind.as_deref());
     put(&mut hasher, entry.resource_id.as_deref());
     put(&mut hasher, entry.reason.as_deref());
@@ -186,12 +175,7 @@ pub fn chain(previous: Option<(i64, &str)>, entry: AuditEntry) -> ChainedEntry {
         None => (1, GENESIS_HASH.to_owned()),
     };
     let hash = chain_hash(seq, &prev_hash, &entry);
-    ChainedEntry {
-        seq,
-        entry,
-        prev_hash,
-        hash,
-    }
+    ChainedEntry { seq, entry, prev_hash, hash }
 }
 
 /// Where and how the chain is broken.
@@ -232,9 +216,7 @@ impl ChainBreak {
     /// The first row at which the chain is broken.
     pub fn first_broken_seq(&self) -> i64 {
         match self {
-            ChainBreak::Altered { seq }
-            | ChainBreak::Unlinked { seq }
-            | ChainBreak::HeadMismatch { seq } => *seq,
+            ChainBreak::Altered { seq } | ChainBreak::Unlinked { seq } | ChainBreak::HeadMismatch { seq } => *seq,
             ChainBreak::OutOfSequence { expected, .. } => *expected,
             ChainBreak::TailCut { last_seq, .. } => last_seq + 1,
         }
@@ -244,10 +226,7 @@ impl ChainBreak {
 impl fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ChainBreak::Altered { seq } => write!(
-                f,
-                "row {seq} was altered: its hash does not match its content"
-            ),
+            ChainBreak::Altered { seq } => write!(f, "row {seq} was altered: its hash does not match its content"),
             ChainBreak::OutOfSequence { expected, found } => write!(
                 f,
                 "row {expected} is missing or out of place (found row {found} instead): rows were deleted, inserted or moved"
@@ -283,10 +262,7 @@ impl ChainVerifier {
             None => (1, GENESIS_HASH),
         };
         if row.seq != expected_seq {
-            return Err(ChainBreak::OutOfSequence {
-                expected: expected_seq,
-                found: row.seq,
-            });
+            return Err(ChainBreak::OutOfSequence { expected: expected_seq, found: row.seq });
         }
         if chain_hash(row.seq, &row.prev_hash, &row.entry) != row.hash {
             return Err(ChainBreak::Altered { seq: row.seq });
@@ -305,9 +281,7 @@ impl ChainVerifier {
         match head {
             None if last_seq == 0 => Ok(self.checked),
             None => Err(ChainBreak::HeadMismatch { seq: last_seq }),
-            Some((head_seq, _)) if head_seq > last_seq => {
-                Err(ChainBreak::TailCut { last_seq, head_seq })
-            }
+            Some((head_seq, _)) if head_seq > last_seq => Err(ChainBreak::TailCut { last_seq, head_seq }),
             Some((head_seq, head_hash)) => match &self.last {
                 Some((seq, hash)) if *seq == head_seq && hash == head_hash => Ok(self.checked),
                 _ => Err(ChainBreak::HeadMismatch { seq: last_seq }),
@@ -357,9 +331,7 @@ mod tests {
 
     #[test]
     fn instants_are_formatted_with_microseconds_in_utc() {
-        let at: Timestamp = "2026-11-23T21:05:09.1234567+01:00"
-            .parse()
-            .expect("instant");
+        let at: Timestamp = "2026-11-23T21:05:09.1234567+01:00".parse().expect("instant");
         assert_eq!(format_instant(at), "2026-11-23T20:05:09.123456Z");
     }
 
@@ -385,10 +357,7 @@ mod tests {
         let last = head(&rows).map(|(s, h)| (s, h.to_owned()));
         rows.remove(1);
         let last = last.as_ref().map(|(s, h)| (*s, h.as_str()));
-        assert_eq!(
-            verify(&rows, last).map_err(|b| b.first_broken_seq()),
-            Err(2)
-        );
+        assert_eq!(verify(&rows, last).map_err(|b| b.first_broken_seq()), Err(2));
     }
 
     #[test]
@@ -397,13 +366,7 @@ mod tests {
         let last = head(&rows).map(|(s, h)| (s, h.to_owned()));
         rows.truncate(3);
         let last = last.as_ref().map(|(s, h)| (*s, h.as_str()));
-        assert_eq!(
-            verify(&rows, last),
-            Err(ChainBreak::TailCut {
-                last_seq: 3,
-                head_seq: 5
-            })
-        );
+        assert_eq!(verify(&rows, last), Err(ChainBreak::TailCut { last_seq: 3, head_seq: 5 }));
     }
 
     #[test]
@@ -422,10 +385,7 @@ mod tests {
         let mut b = entry("x");
         a.reason = None;
         b.reason = Some(String::new());
-        assert_ne!(
-            chain_hash(1, GENESIS_HASH, &a),
-            chain_hash(1, GENESIS_HASH, &b)
-        );
+        assert_ne!(chain_hash(1, GENESIS_HASH, &a), chain_hash(1, GENESIS_HASH, &b));
     }
 
     proptest! {

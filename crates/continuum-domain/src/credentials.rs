@@ -60,29 +60,14 @@ pub fn is_common_password(password: &str) -> bool {
 }
 
 /// Checks a new password against the policy, reporting on `field`.
-pub fn check_new_password(
-    errors: &mut Invalid,
-    field: &'static str,
-    password: &str,
-    username: &str,
-) {
+pub fn check_new_password(errors: &mut Invalid, field: &'static str, password: &str, username: &str) {
     let length = password.chars().count();
     if length == 0 {
         errors.push(field, Problem::Required);
     } else if length < MIN_PASSWORD_LENGTH {
-        errors.push(
-            field,
-            Problem::PasswordTooShort {
-                min: MIN_PASSWORD_LENGTH,
-            },
-        );
+        errors.push(field, Problem::PasswordTooShort { min: MIN_PASSWORD_LENGTH });
     } else if length > MAX_PASSWORD_LENGTH {
-        errors.push(
-            field,
-            Problem::TooLong {
-                max: MAX_PASSWORD_LENGTH,
-            },
-        );
+        errors.push(field, Problem::TooLong { max: MAX_PASSWORD_LENGTH });
     } else if !username.is_empty() && password.to_lowercase().contains(&username.to_lowercase()) {
         errors.push(field, Problem::PasswordContainsUsername);
     } else if is_common_password(password) || distinct_characters(password) < 4 {
@@ -109,10 +94,7 @@ mod tests {
 
     #[test]
     fn usernames_are_folded_to_lower_case_and_checked() {
-        assert_eq!(
-            Username::parse(" Admin ").map(|u| u.as_str().to_owned()),
-            Ok("admin".into())
-        );
+        assert_eq!(Username::parse(" Admin ").map(|u| u.as_str().to_owned()), Ok("admin".into()));
         assert_eq!(Username::parse("ab"), Err(Problem::TooShort { min: 3 }));
         assert_eq!(Username::parse("jan peeters"), Err(Problem::InvalidFormat));
         assert_eq!(Username::parse(""), Err(Problem::Required));
@@ -125,10 +107,7 @@ mod tests {
 
     #[test]
     fn a_password_one_below_the_minimum_is_refused_and_at_the_minimum_accepted() {
-        assert_eq!(
-            check("kx7#mq2!vb9"),
-            Some(Problem::PasswordTooShort { min: 12 })
-        );
+        assert_eq!(check("kx7#mq2!vb9"), Some(Problem::PasswordTooShort { min: 12 }));
         assert_eq!(check("kx7#mq2!vb9z"), None);
     }
 
@@ -141,20 +120,11 @@ mod tests {
 
     #[test]
     fn a_password_containing_the_username_is_refused() {
-        assert_eq!(
-            check("my-care_worker.has-pass"),
-            Some(Problem::PasswordContainsUsername)
-        );
+        assert_eq!(check("my-care_worker.has-pass"), Some(Problem::PasswordContainsUsername));
     }
 
     #[test]
     fn the_bundled_list_is_not_empty() {
-        assert!(
-            COMMON_PASSWORDS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .count()
-                > 100
-        );
+        assert!(COMMON_PASSWORDS.lines().filter(|l| !l.starts_with('#')).count() > 100);
     }
 }

@@ -30,13 +30,7 @@ impl EmergencyRequest {
     /// Validates the reason and sets the end of the access.
     pub fn parse(reason: &str, now: Timestamp, duration: SignedDuration) -> Result<Self, Invalid> {
         let mut errors = Invalid::default();
-        let reason = validation::text(
-            &mut errors,
-            "reason",
-            reason,
-            MIN_REASON_LENGTH,
-            MAX_REASON_LENGTH,
-        );
+        let reason = validation::text(&mut errors, "reason", reason, MIN_REASON_LENGTH, MAX_REASON_LENGTH);
         let expires_at = now.saturating_add(duration).unwrap_or(now);
         errors.into_result(|| EmergencyRequest { reason, expires_at })
     }
@@ -63,24 +57,16 @@ mod tests {
         let refused = EmergencyRequest::parse(&short, now(), DEFAULT_DURATION);
         assert_eq!(
             refused.map_err(|e| e.for_field("reason").cloned()),
-            Err(Some(Problem::TooShort {
-                min: MIN_REASON_LENGTH
-            }))
+            Err(Some(Problem::TooShort { min: MIN_REASON_LENGTH }))
         );
         assert!(EmergencyRequest::parse(&enough, now(), DEFAULT_DURATION).is_ok());
     }
 
     #[test]
     fn the_access_ends_after_the_duration_or_when_revoked() {
-        let request = EmergencyRequest::parse(
-            "unconscious after transfer, OAT dose unknown",
-            now(),
-            DEFAULT_DURATION,
-        )
-        .expect("valid");
-        let almost = now()
-            .saturating_add(SignedDuration::from_mins(239))
-            .expect("instant");
+        let request = EmergencyRequest::parse("unconscious after transfer, OAT dose unknown", now(), DEFAULT_DURATION)
+            .expect("valid");
+        let almost = now().saturating_add(SignedDuration::from_mins(239)).expect("instant");
         assert!(is_active(request.expires_at, false, almost));
         assert!(!is_active(request.expires_at, false, request.expires_at));
         assert!(!is_active(request.expires_at, true, now()));

@@ -171,17 +171,11 @@ pub struct Target<'a> {
 
 impl Target<'static> {
     /// A programme-wide resource (users, the audit trail, all sites' figures).
-    pub const PROGRAMME: Target<'static> = Target {
-        site: None,
-        relationships: &[],
-    };
+    pub const PROGRAMME: Target<'static> = Target { site: None, relationships: &[] };
 
     /// A resource of one site, without any special relationship.
     pub fn site(site: SiteId) -> Target<'static> {
-        Target {
-            site: Some(site),
-            relationships: &[],
-        }
+        Target { site: Some(site), relationships: &[] }
     }
 }
 
@@ -314,19 +308,13 @@ fn rule(role: Role, action: Action) -> Rule {
         ) => Rule::InScope,
         (R::Medical, A::RequestEmergencyAccess) => Rule::Anywhere,
 
-        (R::Psychosocial, A::ReadParticipation) => {
-            Rule::InScopeWith(Relationship::SharingConsentWithActor)
-        }
+        (R::Psychosocial, A::ReadParticipation) => Rule::InScopeWith(Relationship::SharingConsentWithActor),
         (R::PrisonStaff, A::SignalPerson) => Rule::InScope,
 
         (R::Director, A::ViewIndicators | A::ViewGovernance | A::ManageGovernance) => Rule::InScope,
         (R::Director | R::Coordinator, A::ManageTraining) => Rule::InScope,
-        (R::Coordinator, A::ViewIndicators | A::ViewGovernance | A::ManageGovernance) => {
-            Rule::InScope
-        }
-        (R::SteeringMember, A::ViewGovernance | A::ManageGovernance) => {
-            Rule::AnywhereWith(Relationship::GroupMember)
-        }
+        (R::Coordinator, A::ViewIndicators | A::ViewGovernance | A::ManageGovernance) => Rule::InScope,
+        (R::SteeringMember, A::ViewGovernance | A::ManageGovernance) => Rule::AnywhereWith(Relationship::GroupMember),
 
         (R::ExternalProvider, A::ReadClinical | A::UpdateReferral) => {
             Rule::AnywhereWith(Relationship::ReferredToActorOrganisation)
@@ -364,9 +352,7 @@ fn grant_decision(grant: RoleGrant, action: Action, target: Target<'_>) -> Decis
     match rule(role, action) {
         Rule::Never => Decision::Deny(DenyReason::RoleNotPermitted),
         Rule::Anywhere => Decision::Allow(Grounds::Role(role)),
-        Rule::AnywhereWith(relationship) if has(target, relationship) => {
-            Decision::Allow(grounds_of(relationship))
-        }
+        Rule::AnywhereWith(relationship) if has(target, relationship) => Decision::Allow(grounds_of(relationship)),
         Rule::AnywhereWith(_) => Decision::Deny(DenyReason::RelationshipRequired),
         Rule::InScopeWith(relationship) if in_scope(grant.scope, target) => {
             if has(target, relationship) {
@@ -387,17 +373,11 @@ fn beyond_scope(grant: RoleGrant, action: Action, target: Target<'_>) -> Decisio
         .relationships
         .iter()
         .any(|r| matches!(r, Relationship::TransferredFrom(site) if grant.scope.covers(*site)));
-    let read_only = matches!(
-        action,
-        Action::ReadClinical | Action::ReadParticipation | Action::ViewPersonAccessLog
-    );
+    let read_only = matches!(action, Action::ReadClinical | Action::ReadParticipation | Action::ViewPersonAccessLog);
     if clinical_role && read_only && transferred_from_own {
         return Decision::Allow(Grounds::Transfer);
     }
-    if grant.role == Role::Medical
-        && action.is_clinical()
-        && has(target, Relationship::EmergencyAccess)
-    {
+    if grant.role == Role::Medical && action.is_clinical() && has(target, Relationship::EmergencyAccess) {
         return Decision::Allow(Grounds::BreakTheGlass);
     }
     Decision::Deny(DenyReason::OutsideGrantedSites)

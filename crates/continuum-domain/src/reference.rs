@@ -37,20 +37,14 @@ impl OrganisationKind {
 
     /// Parses a code.
     pub fn parse(code: &str) -> Option<OrganisationKind> {
-        OrganisationKind::ALL
-            .into_iter()
-            .find(|k| k.code() == code.trim())
+        OrganisationKind::ALL.into_iter().find(|k| k.code() == code.trim())
     }
 }
 
 /// Parses a comma- or space-separated list of language codes (at least one).
 fn languages(errors: &mut Invalid, field: &'static str, raw: &[String]) -> Vec<Language> {
     let mut out = Vec::new();
-    for code in raw
-        .iter()
-        .flat_map(|s| s.split([',', ' ']))
-        .filter(|s| !s.trim().is_empty())
-    {
+    for code in raw.iter().flat_map(|s| s.split([',', ' '])).filter(|s| !s.trim().is_empty()) {
         match Language::parse(code) {
             Some(lang) if !out.contains(&lang) => out.push(lang),
             Some(_) => {}
@@ -92,12 +86,7 @@ impl SiteDraft {
         let name = validation::text(&mut errors, "name", name, 1, 120);
         let languages = languages(&mut errors, "languages", langs);
         match parsed_code {
-            Some(code) if errors.0.is_empty() => Ok(SiteDraft {
-                code,
-                name,
-                languages,
-                active,
-            }),
+            Some(code) if errors.0.is_empty() => Ok(SiteDraft { code, name, languages, active }),
             _ => Err(errors),
         }
     }
@@ -120,36 +109,17 @@ pub struct OrganisationDraft {
 
 impl OrganisationDraft {
     /// Validates the fields of an organisation form.
-    pub fn parse(
-        name: &str,
-        kind: &str,
-        langs: &[String],
-        contact: &str,
-        active: bool,
-    ) -> Result<Self, Invalid> {
+    pub fn parse(name: &str, kind: &str, langs: &[String], contact: &str, active: bool) -> Result<Self, Invalid> {
         let mut errors = Invalid::default();
         let name = validation::text(&mut errors, "name", name, 2, 200);
         let parsed_kind = OrganisationKind::parse(kind);
         if parsed_kind.is_none() {
-            errors.push(
-                "kind",
-                if kind.trim().is_empty() {
-                    Problem::Required
-                } else {
-                    Problem::InvalidFormat
-                },
-            );
+            errors.push("kind", if kind.trim().is_empty() { Problem::Required } else { Problem::InvalidFormat });
         }
         let languages = languages(&mut errors, "languages", langs);
         let contact = validation::text(&mut errors, "contact", contact, 0, 2000);
         match parsed_kind {
-            Some(kind) if errors.0.is_empty() => Ok(OrganisationDraft {
-                name,
-                kind,
-                languages,
-                contact,
-                active,
-            }),
+            Some(kind) if errors.0.is_empty() => Ok(OrganisationDraft { name, kind, languages, contact, active }),
             _ => Err(errors),
         }
     }
@@ -181,8 +151,7 @@ mod tests {
 
     #[test]
     fn an_organisation_needs_a_known_kind_and_a_language() {
-        let errors = OrganisationDraft::parse("Free Clinic", "hospital", &[], "", true)
-            .expect_err("invalid");
+        let errors = OrganisationDraft::parse("Free Clinic", "hospital", &[], "", true).expect_err("invalid");
         assert_eq!(errors.for_field("kind"), Some(&Problem::InvalidFormat));
         assert_eq!(errors.for_field("languages"), Some(&Problem::Required));
         let ok = OrganisationDraft::parse("Free Clinic", "care_provider", &langs("nl"), "", true);

@@ -74,14 +74,7 @@ impl Role {
     /// Whether the role is granted per site (as opposed to programme-wide
     /// roles that usually hold all sites).
     pub fn is_site_bound(self) -> bool {
-        matches!(
-            self,
-            Role::CareWorker
-                | Role::Medical
-                | Role::Psychosocial
-                | Role::PrisonStaff
-                | Role::Director
-        )
+        matches!(self, Role::CareWorker | Role::Medical | Role::Psychosocial | Role::PrisonStaff | Role::Director)
     }
 }
 

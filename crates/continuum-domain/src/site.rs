@@ -52,8 +52,7 @@ impl SiteCode {
     /// Parses a code: three ASCII letters, stored in upper case.
     pub fn parse(code: &str) -> Option<SiteCode> {
         let code = code.trim();
-        (code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()))
-            .then(|| SiteCode(code.to_ascii_uppercase()))
+        (code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic())).then(|| SiteCode(code.to_ascii_uppercase()))
     }
 
     /// The code in upper case.
@@ -81,56 +80,16 @@ pub struct PilotSite {
 
 /// The ten pilot prisons of the programme (royal decrees of 8 September 2025).
 pub const PILOT_SITES: [PilotSite; 10] = [
-    PilotSite {
-        code: "HAS",
-        name: "Hasselt",
-        languages: &[Language::Nl],
-    },
-    PilotSite {
-        code: "HAR",
-        name: "Haren",
-        languages: &[Language::Fr, Language::Nl],
-    },
-    PilotSite {
-        code: "DEN",
-        name: "Dendermonde",
-        languages: &[Language::Nl],
-    },
-    PilotSite {
-        code: "GEN",
-        name: "Gent",
-        languages: &[Language::Nl],
-    },
-    PilotSite {
-        code: "LEU",
-        name: "Leuven-Centraal",
-        languages: &[Language::Nl],
-    },
-    PilotSite {
-        code: "ANT",
-        name: "Antwerpen",
-        languages: &[Language::Nl],
-    },
-    PilotSite {
-        code: "JAM",
-        name: "Jamioulx",
-        languages: &[Language::Fr],
-    },
-    PilotSite {
-        code: "LEZ",
-        name: "Leuze-en-Hainaut",
-        languages: &[Language::Fr],
-    },
-    PilotSite {
-        code: "AND",
-        name: "Andenne",
-        languages: &[Language::Fr],
-    },
-    PilotSite {
-        code: "LAN",
-        name: "Lantin",
-        languages: &[Language::Fr],
-    },
+    PilotSite { code: "HAS", name: "Hasselt", languages: &[Language::Nl] },
+    PilotSite { code: "HAR", name: "Haren", languages: &[Language::Fr, Language::Nl] },
+    PilotSite { code: "DEN", name: "Dendermonde", languages: &[Language::Nl] },
+    PilotSite { code: "GEN", name: "Gent", languages: &[Language::Nl] },
+    PilotSite { code: "LEU", name: "Leuven-Centraal", languages: &[Language::Nl] },
+    PilotSite { code: "ANT", name: "Antwerpen", languages: &[Language::Nl] },
+    PilotSite { code: "JAM", name: "Jamioulx", languages: &[Language::Fr] },
+    PilotSite { code: "LEZ", name: "Leuze-en-Hainaut", languages: &[Language::Fr] },
+    PilotSite { code: "AND", name: "Andenne", languages: &[Language::Fr] },
+    PilotSite { code: "LAN", name: "Lantin", languages: &[Language::Fr] },
 ];
 
 #[cfg(test)]
@@ -139,10 +98,7 @@ mod tests {
 
     #[test]
     fn site_codes_are_three_letters_in_upper_case() {
-        assert_eq!(
-            SiteCode::parse(" has ").map(|c| c.to_string()),
-            Some("HAS".into())
-        );
+        assert_eq!(SiteCode::parse(" has ").map(|c| c.to_string()), Some("HAS".into()));
         assert_eq!(SiteCode::parse("HA"), None);
         assert_eq!(SiteCode::parse("H4S"), None);
         assert_eq!(SiteCode::parse("HASS"), None);

@@ -90,11 +90,7 @@ impl Invalid {
 
     /// `Ok(value)` when no field was invalid, else the collected errors.
     pub fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, Invalid> {
-        if self.0.is_empty() {
-            Ok(value())
-        } else {
-            Err(self)
-        }
+        if self.0.is_empty() { Ok(value()) } else { Err(self) }
     }
 
     /// The error of one field, if any.
@@ -113,13 +109,7 @@ impl fmt::Display for Invalid {
 impl std::error::Error for Invalid {}
 
 /// Trims a free-text field and checks its length in characters.
-pub fn text(
-    errors: &mut Invalid,
-    field: &'static str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> String {
+pub fn text(errors: &mut Invalid, field: &'static str, value: &str, min: usize, max: usize) -> String {
     let value = value.trim();
     let len = value.chars().count();
     if len == 0 && min > 0 {
@@ -151,9 +141,6 @@ mod tests {
         text(&mut errors, "name", "Électricité", 1, 11);
         assert!(errors.0.is_empty());
         text(&mut errors, "name", "Électricités", 1, 11);
-        assert_eq!(
-            errors.for_field("name"),
-            Some(&Problem::TooLong { max: 11 })
-        );
+        assert_eq!(errors.for_field("name"), Some(&Problem::TooLong { max: 11 }));
     }
 }

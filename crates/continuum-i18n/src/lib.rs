@@ -119,12 +119,9 @@ impl Lang {
     pub fn parse(code: &str) -> Option<Lang> {
         let mut subtags = code.trim().split(['-', '_']);
         let primary = subtags.next()?;
-        let lang = Lang::ALL
-            .into_iter()
-            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))?;
-        let rest_ok = subtags.all(|subtag| {
-            (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
-        });
+        let lang = Lang::ALL.into_iter().find(|lang| primary.eq_ignore_ascii_case(lang.code()))?;
+        let rest_ok =
+            subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric()));
         rest_ok.then_some(lang)
     }
 
@@ -332,18 +329,12 @@ pub fn t(lang: Lang, key: &str) -> String {
 /// Argument names are written without `$`. The fallbacks are those of [`t`]:
 /// a message that needs an argument that is not given comes back as `key`.
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
-        .iter()
-        .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.to_fluent()))
-        .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.iter().map(|(name, value)| (Cow::Owned((*name).to_owned()), value.to_fluent())).collect();
     lookup(lang, key, Some(&args))
 }
 
-fn lookup(
-    lang: Lang,
-    key: &str,
-    args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>,
-) -> String {
+fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {
     try_lookup(lang, key, args).unwrap_or_else(|| key.to_owned())
 }
 
@@ -356,11 +347,7 @@ fn try_lookup(
     let text = LOCALES.try_lookup_complete(lang.langid(), key, args)?;
     // Isolation is off; stripping the marks anyway keeps this true even if a
     // message file contains them.
-    if text.contains(['\u{2068}', '\u{2069}']) {
-        Some(text.replace(['\u{2068}', '\u{2069}'], ""))
-    } else {
-        Some(text)
-    }
+    if text.contains(['\u{2068}', '\u{2069}']) { Some(text.replace(['\u{2068}', '\u{2069}'], "")) } else { Some(text) }
 }
 
 /// Every key that [`t`] accepts for `lang` without falling back to English:
@@ -384,24 +371,16 @@ pub fn has_key(lang: Lang, key: &str) -> bool {
 pub fn missing_keys<'a>(keys: &[&'a str]) -> Vec<(Lang, &'a str)> {
     Lang::ALL
         .into_iter()
-        .flat_map(|lang| {
-            keys.iter()
-                .filter(move |key| !has_key(lang, key))
-                .map(move |key| (lang, *key))
-        })
+        .flat_map(|lang| keys.iter().filter(move |key| !has_key(lang, key)).map(move |key| (lang, *key)))
         .collect()
 }
 
 /// The keys of each language, in the order of [`Lang::ALL`].
-static KEYS: LazyLock<[BTreeSet<String>; 3]> =
-    LazyLock::new(|| Lang::ALL.map(|lang| keys_of(source(lang))));
+static KEYS: LazyLock<[BTreeSet<String>; 3]> = LazyLock::new(|| Lang::ALL.map(|lang| keys_of(source(lang))));
 
 /// The Fluent source of `lang`.
 fn source(lang: Lang) -> &'static str {
-    SOURCES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or("", |(_, src)| src)
+    SOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, src)| src)
 }
 
 /// Message ids and `message.attribute` keys of a Fluent source. A source with

@@ -179,10 +179,7 @@ fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             call_vars(arguments, vars);
         }
-        ast::InlineExpression::TermReference {
-            arguments: Some(arguments),
-            ..
-        } => call_vars(arguments, vars),
+        ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => call_vars(arguments, vars),
         ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
         _ => {}
     }
@@ -227,11 +224,7 @@ fn sources_parse_without_errors_or_duplicates() {
             match entry {
                 ast::Entry::Junk { content } => panic!("{lang}: junk {content:?}"),
                 ast::Entry::Message(message) => {
-                    assert!(
-                        seen.insert(message.id.name),
-                        "{lang}: {} is defined twice",
-                        message.id.name
-                    );
+                    assert!(seen.insert(message.id.name), "{lang}: {} is defined twice", message.id.name);
                 }
                 _ => {}
             }
@@ -247,10 +240,7 @@ fn all_languages_define_the_same_message_ids() {
         let other: BTreeSet<String> = message_ids(lang).into_iter().collect();
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{lang}: missing {missing:?}, not in en {extra:?}"
-        );
+        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, not in en {extra:?}");
     }
 }
 
@@ -259,8 +249,7 @@ fn message_ids_follow_the_naming_rule() {
     for id in message_ids(Lang::En) {
         let mut chars = id.chars();
         let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-        let rest_ok =
-            chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
+        let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
         assert!(first_ok && rest_ok, "bad message id {id:?}");
     }
 }
@@ -271,11 +260,7 @@ fn all_languages_use_the_same_variables() {
     for lang in [Lang::Nl, Lang::Fr] {
         let other = vars_by_key(lang);
         for (key, vars) in &en {
-            assert_eq!(
-                other.get(key),
-                Some(vars),
-                "{lang}: {key} uses other variables than en"
-            );
+            assert_eq!(other.get(key), Some(vars), "{lang}: {key} uses other variables than en");
         }
     }
 }
@@ -294,10 +279,7 @@ fn loader_and_sources_use_the_same_files() {
             found.insert(format!("{name}/{file_name}"));
         }
     }
-    let expected: BTreeSet<String> = Lang::ALL
-        .iter()
-        .map(|lang| format!("{lang}/main.ftl"))
-        .collect();
+    let expected: BTreeSet<String> = Lang::ALL.iter().map(|lang| format!("{lang}/main.ftl")).collect();
     assert_eq!(found, expected, "update SOURCES in lib.rs");
 }
 
@@ -327,19 +309,13 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("max", Arg::Num(200)),
         ("column", Arg::from("Naam")),
     ];
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = sample_args
-        .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent()))
-        .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();
     for lang in Lang::ALL {
         for key in message_ids(lang) {
-            let text = try_lookup(lang, &key, Some(&args))
-                .unwrap_or_else(|| panic!("{lang}: {key} did not render"));
+            let text = try_lookup(lang, &key, Some(&args)).unwrap_or_else(|| panic!("{lang}: {key} did not render"));
             assert!(!text.trim().is_empty(), "{lang}: {key} is empty");
-            assert!(
-                !text.contains(['\u{2068}', '\u{2069}', '{', '}']),
-                "{lang}: {key} renders {text:?}"
-            );
+            assert!(!text.contains(['\u{2068}', '\u{2069}', '{', '}']), "{lang}: {key} renders {text:?}");
         }
     }
 }
@@ -347,26 +323,13 @@ fn every_message_renders_without_marks_or_placeholders() {
 #[test]
 fn arguments_are_rendered() {
     let args = [("name", Arg::from("Marie Dupont"))];
-    assert_eq!(
-        t_args(Lang::En, "signed-in-as", &args),
-        "Signed in as Marie Dupont"
-    );
-    assert_eq!(
-        t_args(Lang::Nl, "home-welcome", &args),
-        "Welkom, Marie Dupont."
-    );
-    assert_eq!(
-        t_args(Lang::Fr, "signed-in-as", &args),
-        "Session de Marie Dupont"
-    );
+    assert_eq!(t_args(Lang::En, "signed-in-as", &args), "Signed in as Marie Dupont");
+    assert_eq!(t_args(Lang::Nl, "home-welcome", &args), "Welkom, Marie Dupont.");
+    assert_eq!(t_args(Lang::Fr, "signed-in-as", &args), "Session de Marie Dupont");
     let pages = [("page", Arg::from(2_usize)), ("pages", Arg::from(9_u32))];
     assert_eq!(t_args(Lang::Nl, "page-of", &pages), "Pagina 2 van 9");
     assert_eq!(
-        t_args(
-            Lang::En,
-            "error-internal",
-            &[("request_id", "01HX-7".into())]
-        ),
+        t_args(Lang::En, "error-internal", &[("request_id", "01HX-7".into())]),
         "Something went wrong. Quote reference 01HX-7 to the administrator."
     );
 }
@@ -393,28 +356,18 @@ fn missing_keys_and_arguments_never_panic() {
         assert_eq!(t(lang, "no-such-key"), "no-such-key");
         assert_eq!(t(lang, ""), "");
         assert_eq!(t(lang, "."), ".");
-        assert_eq!(
-            t(lang, "sign-in.no-such-attribute"),
-            "sign-in.no-such-attribute"
-        );
+        assert_eq!(t(lang, "sign-in.no-such-attribute"), "sign-in.no-such-attribute");
         assert_eq!(t(lang, "a.b.c"), "a.b.c");
         assert_eq!(t(lang, "{ $x }"), "{ $x }");
         // A message whose argument is not given comes back as its key.
         assert_eq!(t(lang, "signed-in-as"), "signed-in-as");
         // Unused arguments are ignored.
-        assert_eq!(
-            t_args(lang, "sign-in", &[("x", Arg::Num(1))]),
-            t(lang, "sign-in")
-        );
+        assert_eq!(t_args(lang, "sign-in", &[("x", Arg::Num(1))]), t(lang, "sign-in"));
     }
     assert!(!has_key(Lang::Nl, "no-such-key"));
     assert_eq!(
         missing_keys(&["sign-in", "no-such-key"]),
-        vec![
-            (Lang::Nl, "no-such-key"),
-            (Lang::Fr, "no-such-key"),
-            (Lang::En, "no-such-key")
-        ]
+        vec![(Lang::Nl, "no-such-key"), (Lang::Fr, "no-such-key"), (Lang::En, "no-such-key")]
     );
 }
 
@@ -431,9 +384,7 @@ fn plain_lookups() {
 
 #[test]
 fn keys_include_attributes_but_not_terms() {
-    let keys = keys_of(
-        "-brand = Continuum\nhello = Hi\n    .title = Greeting\nonly-attr =\n    .label = L\n",
-    );
+    let keys = keys_of("-brand = Continuum\nhello = Hi\n    .title = Greeting\nonly-attr =\n    .label = L\n");
     let keys: Vec<_> = keys.into_iter().collect();
     assert_eq!(keys, ["hello", "hello.title", "only-attr.label"]);
 }
@@ -441,10 +392,7 @@ fn keys_include_attributes_but_not_terms() {
 #[test]
 fn lang_codes_and_names() {
     assert_eq!(Lang::ALL.map(Lang::code), ["nl", "fr", "en"]);
-    assert_eq!(
-        Lang::ALL.map(Lang::native_name),
-        ["Nederlands", "Français", "English"]
-    );
+    assert_eq!(Lang::ALL.map(Lang::native_name), ["Nederlands", "Français", "English"]);
     for lang in Lang::ALL {
         assert_eq!(Lang::parse(lang.code()), Some(lang));
         assert_eq!(lang.to_string().parse::<Lang>(), Ok(lang));
@@ -461,20 +409,7 @@ fn parse_accepts_tags_and_case() {
     assert_eq!(Lang::parse("fr_BE"), Some(Lang::Fr));
     assert_eq!(Lang::parse(" en-GB "), Some(Lang::En));
     assert_eq!(Lang::parse("en-Latn-US"), Some(Lang::En));
-    for bad in [
-        "",
-        " ",
-        "*",
-        "de",
-        "nld",
-        "n",
-        "nl-",
-        "nl--BE",
-        "nl-BE!",
-        "fr-toolongsubtag",
-        "e n",
-        "nl;q=1",
-    ] {
+    for bad in ["", " ", "*", "de", "nld", "n", "nl-", "nl--BE", "nl-BE!", "fr-toolongsubtag", "e n", "nl;q=1"] {
         assert_eq!(Lang::parse(bad), None, "{bad:?}");
     }
     assert_eq!("de".parse::<Lang>(), Err(ParseLangError));
@@ -485,10 +420,7 @@ fn negotiate_honours_weights() {
     assert_eq!(Lang::negotiate("nl"), Some(Lang::Nl));
     assert_eq!(Lang::negotiate("fr-BE,fr;q=0.9,en;q=0.8"), Some(Lang::Fr));
     assert_eq!(Lang::negotiate("en;q=0.5, nl-BE;q=0.8"), Some(Lang::Nl));
-    assert_eq!(
-        Lang::negotiate("de-DE,de;q=0.9,fr;q=0.3,en;q=0.2"),
-        Some(Lang::Fr)
-    );
+    assert_eq!(Lang::negotiate("de-DE,de;q=0.9,fr;q=0.3,en;q=0.2"), Some(Lang::Fr));
     assert_eq!(Lang::negotiate("de, en;q=0.1"), Some(Lang::En));
     // Equal weights: the first range wins.
     assert_eq!(Lang::negotiate("fr;q=0.7, nl;q=0.7"), Some(Lang::Fr));
@@ -500,10 +432,7 @@ fn negotiate_honours_weights() {
     assert_eq!(Lang::negotiate("nl;q=0"), None);
     assert_eq!(Lang::negotiate("en;q=0.000"), None);
     // Other parameters are ignored.
-    assert_eq!(
-        Lang::negotiate("nl;level=1;q=0.5, en;q=0.4"),
-        Some(Lang::Nl)
-    );
+    assert_eq!(Lang::negotiate("nl;level=1;q=0.5, en;q=0.4"), Some(Lang::Nl));
 }
 
 #[test]

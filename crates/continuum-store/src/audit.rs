@@ -28,11 +28,7 @@ pub async fn append(conn: &mut Conn, entries: &[AuditEntry], now: &str) -> Store
         seq = row.seq;
         hash = row.hash;
     }
-    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-        .bind(seq)
-        .bind(&hash)
-        .execute(conn)
-        .await?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(conn).await?;
     Ok(seqs)
 }
 
@@ -120,12 +116,11 @@ const COLUMNS: &str = "seq, at, user_id, username, role, site, action, outcome, 
 
 /// Up to `limit` rows after `after_seq`, in chain order (for verification).
 pub async fn rows_after(conn: &mut Conn, after_seq: i64, limit: i64) -> StoreResult<Vec<ChainedEntry>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT {limit}"
-    ))
-    .bind(after_seq)
-    .fetch_all(conn)
-    .await?;
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT {limit}"))
+            .bind(after_seq)
+            .fetch_all(conn)
+            .await?;
     Ok(rows.into_iter().map(ChainedEntry::from).collect())
 }
 
@@ -156,11 +151,7 @@ pub struct AuditQuery {
 }
 
 /// One page of matching rows, newest first, and how many match in all.
-pub async fn search(
-    conn: &mut Conn,
-    query: &AuditQuery,
-    page: Page,
-) -> StoreResult<(Vec<ChainedEntry>, i64)> {
+pub async fn search(conn: &mut Conn, query: &AuditQuery, page: Page) -> StoreResult<(Vec<ChainedEntry>, i64)> {
     let mut conditions: Vec<String> = Vec::new();
     let mut params: Vec<String> = Vec::new();
     let mut param = |value: String, conditions: &mut Vec<String>, template: &str| {
@@ -192,11 +183,7 @@ pub async fn search(
     if query.data_access_only {
         conditions.push("purpose <> 'authentication'".into());
     }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conditions.join(" AND "))
-    };
+    let filter = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
     let sql = format!(
         "SELECT {COLUMNS} FROM audit_log{filter} ORDER BY seq DESC LIMIT {} OFFSET {}",
         page.limit, page.offset

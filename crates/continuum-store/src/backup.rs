@@ -13,9 +13,7 @@ impl Store {
     /// not exist yet).
     pub async fn backup_to(&self, target: &Path) -> StoreResult<()> {
         if self.backend() != Backend::Sqlite {
-            return Err(StoreError::Corrupt(
-                "backup by the server is for SQLite; use pg_dump for PostgreSQL".into(),
-            ));
+            return Err(StoreError::Corrupt("backup by the server is for SQLite; use pg_dump for PostgreSQL".into()));
         }
         if target.exists() {
             return Err(StoreError::Io(std::io::Error::new(

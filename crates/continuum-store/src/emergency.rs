@@ -23,6 +23,7 @@ pub struct EmergencyRow {
     pub created_at: String,
     /// Ends.
     pub expires_at: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Closed early.
     pub revoked: bool,
     /// When reviewed.
@@ -50,7 +51,7 @@ pub async fn insert(
 ) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO emergency_access (user_id, site_id, person_id, reason, created_at, expires_at, revoked) \
-         VALUES ($1, $2, $3, $4, $5, $6, FALSE) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, 0) RETURNING id",
     )
     .bind(user_id)
     .bind(site_id)
@@ -71,7 +72,7 @@ pub async fn get(conn: &mut Conn, id: i64) -> StoreResult<Option<EmergencyRow>> 
 /// The accesses of a user still open at `now`.
 pub async fn active_for_user(conn: &mut Conn, user_id: i64, now: &str) -> StoreResult<Vec<EmergencyRow>> {
     Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE e.user_id = $1 AND e.expires_at > $2 AND NOT e.revoked ORDER BY e.id DESC"
+        "{SELECT} WHERE e.user_id = $1 AND e.expires_at > $2 AND e.revoked = 0 ORDER BY e.id DESC"
     ))
     .bind(user_id)
     .bind(now)
@@ -82,16 +83,13 @@ pub async fn active_for_user(conn: &mut Conn, user_id: i64, now: &str) -> StoreR
 /// A page of accesses, those awaiting review first when `pending_only`.
 pub async fn list(conn: &mut Conn, pending_only: bool, page: Page) -> StoreResult<(Vec<EmergencyRow>, i64)> {
     let filter = if pending_only { " WHERE e.reviewed_at IS NULL" } else { "" };
-    let rows = sqlx::query_as(&format!(
-        "{SELECT}{filter} ORDER BY e.id DESC LIMIT {} OFFSET {}",
-        page.limit, page.offset
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows =
+        sqlx::query_as(&format!("{SELECT}{filter} ORDER BY e.id DESC LIMIT {} OFFSET {}", page.limit, page.offset))
+            .fetch_all(&mut *conn)
+            .await?;
     let count_filter = if pending_only { " WHERE reviewed_at IS NULL" } else { "" };
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM emergency_access{count_filter}"))
-        .fetch_one(conn)
-        .await?;
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM emergency_access{count_filter}")).fetch_one(conn).await?;
     Ok((rows, total))
 }
 

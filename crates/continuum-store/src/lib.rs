@@ -122,6 +122,8 @@ impl Default for PoolSettings {
 /// busy timeout instead of immediate lock errors).
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+/// The same for a database opened read-only (which cannot change its journal).
+const SQLITE_READ_ONLY_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -144,18 +146,18 @@ impl Store {
             create_sqlite_directory(url)?;
         }
         let options = AnyConnectOptions::from_str(&with_create_mode(url, backend))?;
+        let pragmas = if url.contains("mode=ro") { SQLITE_READ_ONLY_PRAGMAS } else { SQLITE_PRAGMAS };
         let pool = |max: u32| {
-            AnyPoolOptions::new()
-                .max_connections(max)
-                .acquire_timeout(settings.acquire_timeout)
-                .after_connect(move |conn, _meta| {
+            AnyPoolOptions::new().max_connections(max).acquire_timeout(settings.acquire_timeout).after_connect(
+                move |conn, _meta| {
                     Box::pin(async move {
                         if backend == Backend::Sqlite {
-                            conn.execute(SQLITE_PRAGMAS).await?;
+                            conn.execute(pragmas).await?;
                         }
                         Ok(())
                     })
-                })
+                },
+            )
         };
         let store = match backend {
             Backend::Sqlite => {
@@ -233,10 +235,10 @@ pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
 }
 
 fn create_sqlite_directory(url: &str) -> StoreResult<()> {
-    if let Some(parent) = sqlite_path(url).as_deref().and_then(std::path::Path::parent) {
-        if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent)?;
-        }
+    if let Some(parent) = sqlite_path(url).as_deref().and_then(std::path::Path::parent)
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)?;
     }
     Ok(())
 }
@@ -271,15 +273,40 @@ mod tests {
     #[test]
     fn sqlite_urls_get_a_create_mode_and_a_path() {
         assert_eq!(with_create_mode("sqlite://data/c.db", Backend::Sqlite), "sqlite://data/c.db?mode=rwc");
-        assert_eq!(
-            sqlite_path("sqlite://data/c.db?mode=rwc"),
-            Some(std::path::PathBuf::from("data/c.db"))
-        );
+        assert_eq!(sqlite_path("sqlite://data/c.db?mode=rwc"), Some(std::path::PathBuf::from("data/c.db")));
         assert_eq!(Backend::of_url("mysql://x").ok(), None);
     }
 
     #[test]
     fn like_patterns_escape_wildcards() {
         assert_eq!(like_pattern(" A_b%"), "%a\\_b\\%%");
+    }
+}
+
+/// A stored flag: `BIGINT` 0 or 1 on both databases, because sqlx's `Any`
+/// driver cannot read SQLite booleans. Row fields of type `bool` read it
+/// through `#[sqlx(try_from = "crate::Flag")]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag(bool);
+
+impl sqlx::Type<Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <i64 as sqlx::Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <i64 as sqlx::Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        Ok(Flag(<i64 as sqlx::Decode<Any>>::decode(value)? != 0))
+    }
+}
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> bool {
+        flag.0
     }
 }

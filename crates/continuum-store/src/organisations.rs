@@ -18,6 +18,7 @@ pub struct OrganisationRow {
     pub languages: String,
     /// Contact details.
     pub contact: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Whether in use.
     pub active: bool,
     /// Version, raised by every change.
@@ -39,6 +40,7 @@ pub struct OrganisationVersionRow {
     pub languages: String,
     /// Contact then.
     pub contact: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Active then.
     pub active: bool,
     /// When.
@@ -69,20 +71,12 @@ fn filter(query: &OrganisationQuery) -> String {
 }
 
 /// One page of organisations matching the query, and how many match in all.
-pub async fn list(
-    conn: &mut Conn,
-    query: &OrganisationQuery,
-    page: Page,
-) -> StoreResult<(Vec<OrganisationRow>, i64)> {
+pub async fn list(conn: &mut Conn, query: &OrganisationQuery, page: Page) -> StoreResult<(Vec<OrganisationRow>, i64)> {
     let search = query.search.clone().unwrap_or_default();
     let pattern = like_pattern(&search);
     let order = if query.sort_by_kind { "kind, lower(name)" } else { "lower(name)" };
-    let sql = format!(
-        "SELECT {COLUMNS}{} ORDER BY {order}, id LIMIT {} OFFSET {}",
-        filter(query),
-        page.limit,
-        page.offset
-    );
+    let sql =
+        format!("SELECT {COLUMNS}{} ORDER BY {order}, id LIMIT {} OFFSET {}", filter(query), page.limit, page.offset);
     let mut rows = sqlx::query_as(&sql).bind(search.trim().to_owned()).bind(&pattern);
     if let Some(kind) = &query.kind {
         rows = rows.bind(kind.clone());
@@ -104,12 +98,7 @@ pub async fn get(conn: &mut Conn, id: i64) -> StoreResult<Option<OrganisationRow
 }
 
 /// Adds an organisation and its first version.
-pub async fn insert(
-    conn: &mut Conn,
-    draft: &OrganisationDraft,
-    at: &str,
-    by: Option<i64>,
-) -> StoreResult<i64> {
+pub async fn insert(conn: &mut Conn, draft: &OrganisationDraft, at: &str, by: Option<i64>) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO organisations (name, kind, languages, contact, active, version, updated_at, updated_by) \
          VALUES ($1, $2, $3, $4, $5, 1, $6, $7) RETURNING id",
@@ -118,7 +107,7 @@ pub async fn insert(
     .bind(draft.kind.code())
     .bind(join_languages(&draft.languages))
     .bind(&draft.contact)
-    .bind(draft.active)
+    .bind(i64::from(draft.active))
     .bind(at)
     .bind(by)
     .fetch_one(&mut *conn)
@@ -144,7 +133,7 @@ pub async fn update(
     .bind(draft.kind.code())
     .bind(join_languages(&draft.languages))
     .bind(&draft.contact)
-    .bind(draft.active)
+    .bind(i64::from(draft.active))
     .bind(at)
     .bind(by)
     .bind(id)

@@ -12,6 +12,7 @@ pub struct SessionRow {
     pub user_id: i64,
     /// The synchronizer token every form must echo.
     pub csrf_token: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Signed in with a password, second factor still to give.
     pub second_factor_pending: bool,
     /// The site acted for.
@@ -59,7 +60,7 @@ pub async fn insert(conn: &mut Conn, session: &NewSession<'_>) -> StoreResult<i6
     .bind(session.token_hash)
     .bind(session.user_id)
     .bind(session.csrf_token)
-    .bind(session.second_factor_pending)
+    .bind(i64::from(session.second_factor_pending))
     .bind(session.site_id)
     .bind(session.at)
     .bind(session.expires_at)
@@ -83,40 +84,25 @@ pub async fn by_token_hash(conn: &mut Conn, token_hash: &str) -> StoreResult<Opt
 
 /// Records activity.
 pub async fn touch(conn: &mut Conn, id: i64, at: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-        .bind(at)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2").bind(at).bind(id).execute(conn).await?;
     Ok(())
 }
 
 /// Marks the second factor as given.
 pub async fn complete_second_factor(conn: &mut Conn, id: i64) -> StoreResult<()> {
-    sqlx::query("UPDATE sessions SET second_factor_pending = FALSE WHERE id = $1")
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query("UPDATE sessions SET second_factor_pending = 0 WHERE id = $1").bind(id).execute(conn).await?;
     Ok(())
 }
 
 /// Changes the site acted for.
 pub async fn set_site(conn: &mut Conn, id: i64, site_id: Option<i64>) -> StoreResult<()> {
-    sqlx::query("UPDATE sessions SET site_id = $1 WHERE id = $2")
-        .bind(site_id)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query("UPDATE sessions SET site_id = $1 WHERE id = $2").bind(site_id).bind(id).execute(conn).await?;
     Ok(())
 }
 
 /// Changes the session's language.
 pub async fn set_language(conn: &mut Conn, id: i64, language: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE sessions SET language = $1 WHERE id = $2")
-        .bind(language)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query("UPDATE sessions SET language = $1 WHERE id = $2").bind(language).bind(id).execute(conn).await?;
     Ok(())
 }
 

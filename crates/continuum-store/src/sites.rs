@@ -16,6 +16,7 @@ pub struct SiteRow {
     pub name: String,
     /// Language codes, comma-separated, main one first.
     pub languages: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Whether the site takes part now.
     pub active: bool,
     /// Version, from 1, raised by every change.
@@ -37,6 +38,7 @@ pub struct SiteVersionRow {
     pub name: String,
     /// Languages then.
     pub languages: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Active then.
     pub active: bool,
     /// When.
@@ -79,7 +81,7 @@ pub async fn insert(conn: &mut Conn, draft: &SiteDraft, at: &str, by: Option<i64
     .bind(draft.code.as_str())
     .bind(&draft.name)
     .bind(join_languages(&draft.languages))
-    .bind(draft.active)
+    .bind(i64::from(draft.active))
     .bind(at)
     .bind(by)
     .fetch_one(&mut *conn)
@@ -105,7 +107,7 @@ pub async fn update(
     .bind(draft.code.as_str())
     .bind(&draft.name)
     .bind(join_languages(&draft.languages))
-    .bind(draft.active)
+    .bind(i64::from(draft.active))
     .bind(at)
     .bind(by)
     .bind(id)

@@ -58,13 +58,12 @@ pub async fn for_user(conn: &mut Conn, user_id: i64) -> StoreResult<Vec<TokenRow
 
 /// Revokes a token of a user; `false` if there is no such token.
 pub async fn revoke(conn: &mut Conn, user_id: i64, id: i64, at: &str) -> StoreResult<bool> {
-    let done = sqlx::query(
-        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
-    )
-    .bind(at)
-    .bind(id)
-    .bind(user_id)
-    .execute(conn)
-    .await?;
+    let done =
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+            .bind(at)
+            .bind(id)
+            .bind(user_id)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -21,10 +21,12 @@ pub struct UserRow {
     pub organisation_id: Option<i64>,
     /// Argon2id PHC string.
     pub password_hash: String,
+    #[sqlx(try_from = "crate::Flag")]
     /// Whether the account may sign in.
     pub active: bool,
     /// Base32 TOTP secret, once set up.
     pub totp_secret: Option<String>,
+    #[sqlx(try_from = "crate::Flag")]
     /// Whether the second factor is confirmed and in use.
     pub totp_enabled: bool,
     /// Failed sign-ins since the last success.
@@ -88,7 +90,7 @@ pub async fn insert(conn: &mut Conn, user: &NewUser<'_>, at: &str) -> StoreResul
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (username, display_name, email, language, organisation_id, password_hash, \
          active, totp_enabled, failed_sign_ins, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, TRUE, FALSE, 0, $7, $7) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, 1, 0, 0, $7, $7) RETURNING id",
     )
     .bind(user.username)
     .bind(user.display_name)
@@ -120,13 +122,9 @@ pub async fn list(conn: &mut Conn, search: &str, page: Page) -> StoreResult<(Vec
     let pattern = like_pattern(search);
     let filter = " FROM users WHERE lower(username) LIKE $1 ESCAPE '\\' \
                   OR lower(display_name) LIKE $1 ESCAPE '\\'";
-    let sql = format!(
-        "SELECT {COLUMNS}{filter} ORDER BY username LIMIT {} OFFSET {}",
-        page.limit, page.offset
-    );
+    let sql = format!("SELECT {COLUMNS}{filter} ORDER BY username LIMIT {} OFFSET {}", page.limit, page.offset);
     let rows = sqlx::query_as(&sql).bind(&pattern).fetch_all(&mut *conn).await?;
-    let (total,): (i64,) =
-        sqlx::query_as(&format!("SELECT COUNT(*){filter}")).bind(&pattern).fetch_one(conn).await?;
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*){filter}")).bind(&pattern).fetch_one(conn).await?;
     Ok((rows, total))
 }
 
@@ -140,7 +138,7 @@ pub async fn update_profile(conn: &mut Conn, id: i64, profile: &Profile<'_>, at:
     .bind(profile.email)
     .bind(profile.language)
     .bind(profile.organisation_id)
-    .bind(profile.active)
+    .bind(i64::from(profile.active))
     .bind(at)
     .bind(id)
     .execute(conn)
@@ -174,11 +172,7 @@ pub async fn set_password(conn: &mut Conn, id: i64, hash: &str, at: &str) -> Sto
 }
 
 /// Counts a failed sign-in, locking the account until `lock_until` when given.
-pub async fn record_failed_sign_in(
-    conn: &mut Conn,
-    id: i64,
-    lock_until: Option<&str>,
-) -> StoreResult<()> {
+pub async fn record_failed_sign_in(conn: &mut Conn, id: i64, lock_until: Option<&str>) -> StoreResult<()> {
     sqlx::query(
         "UPDATE users SET failed_sign_ins = failed_sign_ins + 1, \
          locked_until = COALESCE($1, locked_until) WHERE id = $2",
@@ -200,16 +194,10 @@ pub async fn clear_failed_sign_ins(conn: &mut Conn, id: i64) -> StoreResult<()> 
 }
 
 /// Stores a second-factor secret; `enabled` once the user confirmed a code.
-pub async fn set_totp(
-    conn: &mut Conn,
-    id: i64,
-    secret: Option<&str>,
-    enabled: bool,
-    at: &str,
-) -> StoreResult<()> {
+pub async fn set_totp(conn: &mut Conn, id: i64, secret: Option<&str>, enabled: bool, at: &str) -> StoreResult<()> {
     sqlx::query("UPDATE users SET totp_secret = $1, totp_enabled = $2, updated_at = $3 WHERE id = $4")
         .bind(secret)
-        .bind(enabled)
+        .bind(i64::from(enabled))
         .bind(at)
         .bind(id)
         .execute(conn)
@@ -235,10 +223,7 @@ pub async fn replace_grants(
     grants: &[(String, Option<i64>)],
     at: &str,
 ) -> StoreResult<()> {
-    sqlx::query("DELETE FROM role_grants WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("DELETE FROM role_grants WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
     for (role, site) in grants {
         sqlx::query("INSERT INTO role_grants (user_id, role, site_id, created_at) VALUES ($1, $2, $3, $4)")
             .bind(user_id)
@@ -254,16 +239,14 @@ pub async fn replace_grants(
 /// The roles that require a second factor.
 pub async fn roles_requiring_totp(conn: &mut Conn) -> StoreResult<Vec<String>> {
     let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT role FROM role_settings WHERE totp_required ORDER BY role")
-            .fetch_all(conn)
-            .await?;
+        sqlx::query_as("SELECT role FROM role_settings WHERE totp_required = 1 ORDER BY role").fetch_all(conn).await?;
     Ok(rows.into_iter().map(|(r,)| r).collect())
 }
 
 /// Sets whether a role requires a second factor.
 pub async fn set_totp_required(conn: &mut Conn, role: &str, required: bool) -> StoreResult<()> {
     sqlx::query("UPDATE role_settings SET totp_required = $1 WHERE role = $2")
-        .bind(required)
+        .bind(i64::from(required))
         .bind(role)
         .execute(conn)
         .await?;

@@ -73,20 +73,10 @@ impl TestDatabase {
     pub async fn fresh(backend: Backend) -> Result<TestDatabase> {
         match backend {
             Backend::Sqlite => {
-                let dir = tempfile::Builder::new()
-                    .prefix("continuum-sqlite-")
-                    .tempdir()?;
-                Ok(TestDatabase {
-                    url: postgres::fresh_sqlite_url(&dir),
-                    backend,
-                    _dir: Some(dir),
-                })
+                let dir = tempfile::Builder::new().prefix("continuum-sqlite-").tempdir()?;
+                Ok(TestDatabase { url: postgres::fresh_sqlite_url(&dir), backend, _dir: Some(dir) })
             }
-            Backend::Postgres => Ok(TestDatabase {
-                url: postgres::fresh_database_url().await?,
-                backend,
-                _dir: None,
-            }),
+            Backend::Postgres => Ok(TestDatabase { url: postgres::fresh_database_url().await?, backend, _dir: None }),
         }
     }
 }
@@ -103,12 +93,8 @@ mod tests {
             let db = TestDatabase::fresh(backend).await?;
             assert_eq!(db.backend, backend);
             let mut conn = AnyConnection::connect(&db.url).await?;
-            sqlx::raw_sql("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (41)")
-                .execute(&mut conn)
-                .await?;
-            let (x,): (i32,) = sqlx::query_as("SELECT x + 1 FROM t")
-                .fetch_one(&mut conn)
-                .await?;
+            sqlx::raw_sql("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (41)").execute(&mut conn).await?;
+            let (x,): (i32,) = sqlx::query_as("SELECT x + 1 FROM t").fetch_one(&mut conn).await?;
             assert_eq!(x, 42, "{backend}");
             conn.close().await?;
         }

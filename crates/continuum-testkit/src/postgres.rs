@@ -133,10 +133,7 @@ impl PgServer {
         if !(admin_url.starts_with("postgres://") || admin_url.starts_with("postgresql://")) {
             bail!("not a postgres:// URL: {}", redact(admin_url));
         }
-        let server = Self {
-            admin_url: admin_url.to_owned(),
-            cluster: None,
-        };
+        let server = Self { admin_url: admin_url.to_owned(), cluster: None };
         server.check_version().await?;
         Ok(server)
     }
@@ -155,10 +152,7 @@ impl PgServer {
         let cluster = tokio::task::spawn_blocking(LocalCluster::start)
             .await
             .context("the task starting PostgreSQL panicked")??;
-        let server = Self {
-            admin_url: cluster.url("postgres"),
-            cluster: Some(cluster),
-        };
+        let server = Self { admin_url: cluster.url("postgres"), cluster: Some(cluster) };
         server.wait_until_accepting().await?;
         server.check_version().await?;
         Ok(server)
@@ -224,11 +218,7 @@ impl PgServer {
                     return Ok(());
                 }
                 Err(e) if Instant::now() >= deadline => {
-                    let log = self
-                        .cluster
-                        .as_ref()
-                        .map(LocalCluster::log_tail)
-                        .unwrap_or_default();
+                    let log = self.cluster.as_ref().map(LocalCluster::log_tail).unwrap_or_default();
                     bail!(
                         "PostgreSQL at {} did not accept connections within {:?}: {e}{log}",
                         redact(&self.admin_url),
@@ -247,10 +237,8 @@ impl PgServer {
             .await
             .context("cannot read the server version")?;
         let _ = conn.close().await;
-        let version: u32 = version
-            .trim()
-            .parse()
-            .with_context(|| format!("unexpected server_version_num {version:?}"))?;
+        let version: u32 =
+            version.trim().parse().with_context(|| format!("unexpected server_version_num {version:?}"))?;
         if version / 10_000 < MIN_MAJOR_VERSION {
             bail!(
                 "PostgreSQL at {} is version {}, Continuum needs {MIN_MAJOR_VERSION} or newer",
@@ -298,14 +286,8 @@ impl LocalCluster {
             .tempdir()
             .context("cannot create a temporary directory for PostgreSQL")?
             .keep();
-        let mut cluster = Self {
-            data_dir: root.join("data"),
-            root,
-            bin_dir,
-            as_postgres_user,
-            port: 0,
-            watchdog: None,
-        };
+        let mut cluster =
+            Self { data_dir: root.join("data"), root, bin_dir, as_postgres_user, port: 0, watchdog: None };
         // From here on, dropping `cluster` cleans up; the watchdog cleans up
         // if the process dies before that.
         cluster.watchdog = Some(cluster.spawn_watchdog()?);
@@ -313,18 +295,14 @@ impl LocalCluster {
             run(Command::new("chown").arg("postgres:").arg(&cluster.root))?;
         }
 
-        run(cluster
-            .command("initdb")
-            .arg("-D")
-            .arg(&cluster.data_dir)
-            .args([
-                "--auth=trust",
-                "--username=postgres",
-                "--encoding=UTF8",
-                "--locale=C.UTF-8",
-                "--no-sync",
-                "--no-instructions",
-            ]))
+        run(cluster.command("initdb").arg("-D").arg(&cluster.data_dir).args([
+            "--auth=trust",
+            "--username=postgres",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+            "--no-instructions",
+        ]))
         .context("initdb failed")?;
 
         let mut last_error = None;
@@ -354,9 +332,7 @@ impl LocalCluster {
                 }
             }
         }
-        Err(last_error
-            .unwrap_or_else(|| anyhow!("no attempt made"))
-            .context("PostgreSQL did not start"))
+        Err(last_error.unwrap_or_else(|| anyhow!("no attempt made")).context("PostgreSQL did not start"))
     }
 
     fn pg_ctl_start(&self, port: u16) -> Result<()> {
@@ -419,16 +395,12 @@ impl LocalCluster {
     fn command(&self, program: &str) -> Command {
         let mut command = if self.as_postgres_user {
             let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"])
-                .arg(self.bin_dir.join(program));
+            c.args(["-u", "postgres", "--"]).arg(self.bin_dir.join(program));
             c
         } else {
             Command::new(self.bin_dir.join(program))
         };
-        command
-            .current_dir(&self.root)
-            .env("LC_ALL", "C.UTF-8")
-            .stdin(Stdio::null());
+        command.current_dir(&self.root).env("LC_ALL", "C.UTF-8").stdin(Stdio::null());
         command
     }
 
@@ -498,18 +470,11 @@ fn run(command: &mut Command) -> Result<Output> {
 /// The directory holding `initdb`, `pg_ctl` and `postgres` of PostgreSQL
 /// 15 or newer.
 fn find_bin_dir() -> Result<PathBuf> {
-    let complete = |dir: &Path| {
-        ["initdb", "pg_ctl", "postgres"]
-            .iter()
-            .all(|p| dir.join(p).is_file())
-    };
+    let complete = |dir: &Path| ["initdb", "pg_ctl", "postgres"].iter().all(|p| dir.join(p).is_file());
     if let Some(dir) = std::env::var_os(BINDIR_ENV) {
         let dir = PathBuf::from(dir);
         if !complete(&dir) {
-            bail!(
-                "{BINDIR_ENV}={} does not hold initdb, pg_ctl and postgres",
-                dir.display()
-            );
+            bail!("{BINDIR_ENV}={} does not hold initdb, pg_ctl and postgres", dir.display());
         }
         return Ok(dir);
     }
@@ -537,11 +502,7 @@ fn find_bin_dir() -> Result<PathBuf> {
     }
 
     // Elsewhere: a directory on PATH with all three.
-    if let Some(dir) = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .find(|dir| complete(dir))
-    {
+    if let Some(dir) = std::env::var_os("PATH").iter().flat_map(std::env::split_paths).find(|dir| complete(dir)) {
         return Ok(dir);
     }
     bail!(
@@ -567,8 +528,7 @@ fn running_as_root() -> bool {
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 fn free_port() -> Result<u16> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
-        .context("cannot find a free TCP port on 127.0.0.1")?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).context("cannot find a free TCP port on 127.0.0.1")?;
     Ok(listener.local_addr()?.port())
 }
 
@@ -624,14 +584,11 @@ mod tests {
 
         // Really two databases: a table made in one is absent from the other.
         let mut conn = PgConnection::connect(&a).await?;
-        sqlx::raw_sql("CREATE TABLE only_in_a (x int)")
-            .execute(&mut conn)
-            .await?;
+        sqlx::raw_sql("CREATE TABLE only_in_a (x int)").execute(&mut conn).await?;
         conn.close().await?;
         let mut conn = PgConnection::connect(&b).await?;
-        let (found,): (bool,) = sqlx::query_as("SELECT to_regclass('only_in_a') IS NOT NULL")
-            .fetch_one(&mut conn)
-            .await?;
+        let (found,): (bool,) =
+            sqlx::query_as("SELECT to_regclass('only_in_a') IS NOT NULL").fetch_one(&mut conn).await?;
         conn.close().await?;
         assert!(!found);
         Ok(())
@@ -649,10 +606,7 @@ mod tests {
     fn sqlite_url_points_into_the_directory() -> Result<()> {
         let dir = tempfile::tempdir()?;
         let url = fresh_sqlite_url(&dir);
-        assert_eq!(
-            url,
-            format!("sqlite://{}/continuum.db?mode=rwc", dir.path().display())
-        );
+        assert_eq!(url, format!("sqlite://{}/continuum.db?mode=rwc", dir.path().display()));
         assert!(url.starts_with("sqlite:///"));
         Ok(())
     }
@@ -663,10 +617,7 @@ mod tests {
             with_database("postgres://postgres@127.0.0.1:5432/postgres", "t_1"),
             "postgres://postgres@127.0.0.1:5432/t_1"
         );
-        assert_eq!(
-            with_database("postgresql://u:p@db:5432", "t_1"),
-            "postgresql://u:p@db:5432/t_1"
-        );
+        assert_eq!(with_database("postgresql://u:p@db:5432", "t_1"), "postgresql://u:p@db:5432/t_1");
         assert_eq!(
             with_database("postgres://u:p@db/admin?sslmode=disable", "t_1"),
             "postgres://u:p@db/t_1?sslmode=disable"
@@ -679,10 +630,7 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(
-            redact("postgres://u:secret@db:5432/x?a=b"),
-            "postgres://u:***@db:5432/x?a=b"
-        );
+        assert_eq!(redact("postgres://u:secret@db:5432/x?a=b"), "postgres://u:***@db:5432/x?a=b");
         assert_eq!(redact("postgres://u@db/x"), "postgres://u@db/x");
     }
 
@@ -695,9 +643,7 @@ mod tests {
             return Ok(());
         }
         let server = server().await?;
-        let data_dir = server
-            .data_dir()
-            .context("the child should have started a private cluster")?;
+        let data_dir = server.data_dir().context("the child should have started a private cluster")?;
         let pid_file = std::fs::read_to_string(data_dir.join("postmaster.pid"))?;
         let pid = pid_file.lines().next().unwrap_or_default().trim();
         println!("CHILD_DATA_DIR={}", data_dir.display());
@@ -710,9 +656,7 @@ mod tests {
     /// may never reap, count as dead).
     fn alive(pid: u32) -> bool {
         match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-            Ok(stat) => !stat
-                .rsplit_once(')')
-                .is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])),
+            Ok(stat) => !stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])),
             Err(_) => false,
         }
     }
@@ -728,22 +672,13 @@ mod tests {
             return Ok(());
         }
         let output = Command::new(std::env::current_exe()?)
-            .args([
-                "--exact",
-                "postgres::tests::watchdog_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["--exact", "postgres::tests::watchdog_child", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, "1")
             .env_remove(DATABASE_URL_ENV)
             .stdin(Stdio::null())
             .output()?;
         let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(
-            output.status.success(),
-            "child failed: {stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "child failed: {stdout}{}", String::from_utf8_lossy(&output.stderr));
         let field = |key: &str| -> Result<String> {
             stdout
                 .lines()
@@ -755,19 +690,13 @@ mod tests {
         let pid: u32 = field("CHILD_POSTMASTER_PID=")?.parse()?;
         let port: u16 = field("CHILD_PORT=")?.parse()?;
         assert_ne!(port, 0);
-        let root = data_dir
-            .parent()
-            .context("data directory has a parent")?
-            .to_owned();
+        let root = data_dir.parent().context("data directory has a parent")?.to_owned();
 
         let deadline = Instant::now() + Duration::from_secs(30);
         while (alive(pid) || root.exists()) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(100));
         }
-        assert!(
-            !alive(pid),
-            "postmaster {pid} still running after its test process exited"
-        );
+        assert!(!alive(pid), "postmaster {pid} still running after its test process exited");
         assert!(!root.exists(), "{} still exists", root.display());
         Ok(())
     }

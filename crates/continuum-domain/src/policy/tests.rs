@@ -41,10 +41,7 @@ export_research              nnn nnn nnn nnn nnn nnn nnn nnn yny nnn
 
 /// The expectation of one role for one action, as written in [`EXPECTED`].
 pub(crate) fn expected(role: Role, action: Action) -> [bool; 3] {
-    let column = Role::ALL
-        .iter()
-        .position(|r| *r == role)
-        .expect("role in table");
+    let column = Role::ALL.iter().position(|r| *r == role).expect("role in table");
     let row = EXPECTED
         .lines()
         .map(str::split_whitespace)
@@ -59,11 +56,7 @@ pub(crate) fn expected(role: Role, action: Action) -> [bool; 3] {
 }
 
 fn target_for(action: Action, site: SiteId) -> Target<'static> {
-    if action.is_site_bound() {
-        Target::site(site)
-    } else {
-        Target::PROGRAMME
-    }
+    if action.is_site_bound() { Target::site(site) } else { Target::PROGRAMME }
 }
 
 #[test]
@@ -74,11 +67,7 @@ fn every_action_has_a_row_and_every_role_a_column() {
         }
     }
     let rows = EXPECTED.lines().filter(|l| !l.trim().is_empty()).count();
-    assert_eq!(
-        rows,
-        Action::ALL.len() + 1,
-        "one header and one row per action"
-    );
+    assert_eq!(rows, Action::ALL.len() + 1, "one header and one row per action");
 }
 
 #[test]
@@ -86,14 +75,8 @@ fn the_policy_matches_the_expectation_table() {
     let mut mismatches = Vec::new();
     for action in Action::ALL {
         for role in Role::ALL {
-            let site_grant = [RoleGrant {
-                role,
-                scope: SiteScope::Site(OWN),
-            }];
-            let all_grant = [RoleGrant {
-                role,
-                scope: SiteScope::AllSites,
-            }];
+            let site_grant = [RoleGrant { role, scope: SiteScope::Site(OWN) }];
+            let all_grant = [RoleGrant { role, scope: SiteScope::AllSites }];
             let actual = [
                 decide(&site_grant, action, target_for(action, OWN)).is_allowed(),
                 decide(&site_grant, action, target_for(action, OTHER)).is_allowed(),
@@ -104,23 +87,13 @@ fn the_policy_matches_the_expectation_table() {
             }
         }
     }
-    assert!(
-        mismatches.is_empty(),
-        "policy differs from the table:\n{}",
-        mismatches.join("\n")
-    );
+    assert!(mismatches.is_empty(), "policy differs from the table:\n{}", mismatches.join("\n"));
 }
 
 #[test]
 fn a_site_bound_action_on_the_whole_programme_needs_an_all_sites_grant() {
-    let site = [RoleGrant {
-        role: Role::Director,
-        scope: SiteScope::Site(OWN),
-    }];
-    let all = [RoleGrant {
-        role: Role::Coordinator,
-        scope: SiteScope::AllSites,
-    }];
+    let site = [RoleGrant { role: Role::Director, scope: SiteScope::Site(OWN) }];
+    let all = [RoleGrant { role: Role::Coordinator, scope: SiteScope::AllSites }];
     assert_eq!(
         decide(&site, Action::ViewIndicators, Target::PROGRAMME),
         Decision::Deny(DenyReason::OutsideGrantedSites)
@@ -130,97 +103,46 @@ fn a_site_bound_action_on_the_whole_programme_needs_an_all_sites_grant() {
 
 #[test]
 fn the_sending_team_keeps_read_but_not_write_access_after_a_transfer() {
-    let grants = [RoleGrant {
-        role: Role::CareWorker,
-        scope: SiteScope::Site(OWN),
-    }];
+    let grants = [RoleGrant { role: Role::CareWorker, scope: SiteScope::Site(OWN) }];
     let relationships = [Relationship::TransferredFrom(OWN)];
-    let target = Target {
-        site: Some(OTHER),
-        relationships: &relationships,
-    };
-    assert_eq!(
-        decide(&grants, Action::ReadClinical, target),
-        Decision::Allow(Grounds::Transfer)
-    );
-    assert_eq!(
-        decide(&grants, Action::WriteClinical, target),
-        Decision::Deny(DenyReason::OutsideGrantedSites)
-    );
+    let target = Target { site: Some(OTHER), relationships: &relationships };
+    assert_eq!(decide(&grants, Action::ReadClinical, target), Decision::Allow(Grounds::Transfer));
+    assert_eq!(decide(&grants, Action::WriteClinical, target), Decision::Deny(DenyReason::OutsideGrantedSites));
 }
 
 #[test]
 fn a_transfer_from_a_third_site_opens_nothing() {
-    let grants = [RoleGrant {
-        role: Role::CareWorker,
-        scope: SiteScope::Site(OWN),
-    }];
+    let grants = [RoleGrant { role: Role::CareWorker, scope: SiteScope::Site(OWN) }];
     let relationships = [Relationship::TransferredFrom(SiteId(3))];
-    let target = Target {
-        site: Some(OTHER),
-        relationships: &relationships,
-    };
+    let target = Target { site: Some(OTHER), relationships: &relationships };
     assert!(!decide(&grants, Action::ReadClinical, target).is_allowed());
 }
 
 #[test]
 fn break_the_glass_opens_another_sites_person_to_the_medical_service_only() {
     let relationships = [Relationship::EmergencyAccess];
-    let target = Target {
-        site: Some(OTHER),
-        relationships: &relationships,
-    };
-    let medical = [RoleGrant {
-        role: Role::Medical,
-        scope: SiteScope::Site(OWN),
-    }];
-    let care = [RoleGrant {
-        role: Role::CareWorker,
-        scope: SiteScope::Site(OWN),
-    }];
-    assert_eq!(
-        decide(&medical, Action::ReadClinical, target),
-        Decision::Allow(Grounds::BreakTheGlass)
-    );
-    assert_eq!(
-        decide(&medical, Action::WriteClinical, target),
-        Decision::Allow(Grounds::BreakTheGlass)
-    );
+    let target = Target { site: Some(OTHER), relationships: &relationships };
+    let medical = [RoleGrant { role: Role::Medical, scope: SiteScope::Site(OWN) }];
+    let care = [RoleGrant { role: Role::CareWorker, scope: SiteScope::Site(OWN) }];
+    assert_eq!(decide(&medical, Action::ReadClinical, target), Decision::Allow(Grounds::BreakTheGlass));
+    assert_eq!(decide(&medical, Action::WriteClinical, target), Decision::Allow(Grounds::BreakTheGlass));
     assert!(!decide(&care, Action::ReadClinical, target).is_allowed());
 }
 
 #[test]
 fn own_site_grounds_are_preferred_over_break_the_glass() {
     let relationships = [Relationship::EmergencyAccess];
-    let target = Target {
-        site: Some(OWN),
-        relationships: &relationships,
-    };
-    let medical = [RoleGrant {
-        role: Role::Medical,
-        scope: SiteScope::Site(OWN),
-    }];
-    assert_eq!(
-        decide(&medical, Action::ReadClinical, target),
-        Decision::Allow(Grounds::Role(Role::Medical))
-    );
+    let target = Target { site: Some(OWN), relationships: &relationships };
+    let medical = [RoleGrant { role: Role::Medical, scope: SiteScope::Site(OWN) }];
+    assert_eq!(decide(&medical, Action::ReadClinical, target), Decision::Allow(Grounds::Role(Role::Medical)));
 }
 
 #[test]
 fn an_outside_provider_reads_only_people_referred_to_them_within_consent() {
-    let grants = [RoleGrant {
-        role: Role::ExternalProvider,
-        scope: SiteScope::AllSites,
-    }];
+    let grants = [RoleGrant { role: Role::ExternalProvider, scope: SiteScope::AllSites }];
     let referred = [Relationship::ReferredToActorOrganisation];
-    let with = Target {
-        site: Some(OTHER),
-        relationships: &referred,
-    };
-    assert_eq!(
-        decide(&grants, Action::ReadClinical, with),
-        Decision::Allow(Grounds::Referral)
-    );
+    let with = Target { site: Some(OTHER), relationships: &referred };
+    assert_eq!(decide(&grants, Action::ReadClinical, with), Decision::Allow(Grounds::Referral));
     assert_eq!(
         decide(&grants, Action::ReadClinical, Target::site(OTHER)),
         Decision::Deny(DenyReason::RelationshipRequired)
@@ -230,19 +152,10 @@ fn an_outside_provider_reads_only_people_referred_to_them_within_consent() {
 
 #[test]
 fn the_psychosocial_service_sees_participation_only_with_consent_and_never_clinical_data() {
-    let grants = [RoleGrant {
-        role: Role::Psychosocial,
-        scope: SiteScope::Site(OWN),
-    }];
+    let grants = [RoleGrant { role: Role::Psychosocial, scope: SiteScope::Site(OWN) }];
     let consent = [Relationship::SharingConsentWithActor];
-    let with = Target {
-        site: Some(OWN),
-        relationships: &consent,
-    };
-    assert_eq!(
-        decide(&grants, Action::ReadParticipation, with),
-        Decision::Allow(Grounds::Consent)
-    );
+    let with = Target { site: Some(OWN), relationships: &consent };
+    assert_eq!(decide(&grants, Action::ReadParticipation, with), Decision::Allow(Grounds::Consent));
     assert_eq!(
         decide(&grants, Action::ReadParticipation, Target::site(OWN)),
         Decision::Deny(DenyReason::RelationshipRequired)
@@ -252,29 +165,17 @@ fn the_psychosocial_service_sees_participation_only_with_consent_and_never_clini
 
 #[test]
 fn steering_members_see_only_their_own_groups() {
-    let grants = [RoleGrant {
-        role: Role::SteeringMember,
-        scope: SiteScope::AllSites,
-    }];
+    let grants = [RoleGrant { role: Role::SteeringMember, scope: SiteScope::AllSites }];
     let member = [Relationship::GroupMember];
-    let with = Target {
-        site: Some(OWN),
-        relationships: &member,
-    };
-    assert_eq!(
-        decide(&grants, Action::ViewGovernance, with),
-        Decision::Allow(Grounds::Membership)
-    );
+    let with = Target { site: Some(OWN), relationships: &member };
+    assert_eq!(decide(&grants, Action::ViewGovernance, with), Decision::Allow(Grounds::Membership));
     assert!(!decide(&grants, Action::ViewGovernance, Target::site(OWN)).is_allowed());
 }
 
 #[test]
 fn no_grants_allow_nothing() {
     for action in Action::ALL {
-        assert_eq!(
-            decide(&[], action, Target::PROGRAMME),
-            Decision::Deny(DenyReason::RoleNotPermitted)
-        );
+        assert_eq!(decide(&[], action, Target::PROGRAMME), Decision::Deny(DenyReason::RoleNotPermitted));
     }
 }
 

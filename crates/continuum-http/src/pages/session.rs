@@ -89,10 +89,10 @@ async fn sign_in(
         };
         super::render(status, &page)
     };
-    if let Some(ip) = client.ip {
-        if state.sign_in_limiter.check_key(&ip).is_err() {
-            return shown(continuum_i18n::t(lang, "error-rate-limited"), StatusCode::TOO_MANY_REQUESTS);
-        }
+    if let Some(ip) = client.ip
+        && state.sign_in_limiter.check_key(&ip).is_err()
+    {
+        return shown(continuum_i18n::t(lang, "error-rate-limited"), StatusCode::TOO_MANY_REQUESTS);
     }
     match state.app.sign_in(&form.username, &form.password, client.access).await {
         Ok(signed) => {
@@ -224,15 +224,17 @@ async fn set_language(State(state): State<AppState>, headers: HeaderMap, jar: Co
             .permanent()
             .build(),
     );
-    if let Some(token) = session_token(&headers) {
-        if let Ok(continuum_app::auth::SessionState::Active(actor)) = state.app.session(&token, AccessPoint::default()).await {
-            if !actor.csrf_token().is_some_and(|t| tokens_match(t, &form.csrf)) {
-                return PageError::csrf(lang);
-            }
-            let language = continuum_domain::site::Language::parse(lang.code()).unwrap_or(continuum_domain::site::Language::En);
-            if let Err(error) = state.app.set_language(&actor, language).await {
-                return PageError::new(error, lang).into_response();
-            }
+    if let Some(token) = session_token(&headers)
+        && let Ok(continuum_app::auth::SessionState::Active(actor)) =
+            state.app.session(&token, AccessPoint::default()).await
+    {
+        if !actor.csrf_token().is_some_and(|t| tokens_match(t, &form.csrf)) {
+            return PageError::csrf(lang);
+        }
+        let language =
+            continuum_domain::site::Language::parse(lang.code()).unwrap_or(continuum_domain::site::Language::En);
+        if let Err(error) = state.app.set_language(&actor, language).await {
+            return PageError::new(error, lang).into_response();
         }
     }
     (jar, Redirect::to(&back)).into_response()

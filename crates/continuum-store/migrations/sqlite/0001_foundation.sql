@@ -1,37 +1,38 @@
 -- Foundation: reference data, users, sessions, tokens, audit trail.
+-- Flags are BIGINT 0/1 (sqlx's Any driver reads no SQLite booleans).
 -- Instants are TEXT in the fixed UTC format of continuum_domain::audit::format_instant.
 
 CREATE TABLE sites (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     languages TEXT NOT NULL,
-    active BOOLEAN NOT NULL DEFAULT TRUE,
+    active BIGINT NOT NULL DEFAULT 1,
     version BIGINT NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
     updated_by BIGINT
 );
 
 CREATE TABLE site_history (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id BIGINT NOT NULL REFERENCES sites(id),
     version BIGINT NOT NULL,
     code TEXT NOT NULL,
     name TEXT NOT NULL,
     languages TEXT NOT NULL,
-    active BOOLEAN NOT NULL,
+    active BIGINT NOT NULL,
     changed_at TEXT NOT NULL,
     changed_by BIGINT,
     UNIQUE (site_id, version)
 );
 
 CREATE TABLE organisations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
     languages TEXT NOT NULL,
     contact TEXT NOT NULL DEFAULT '',
-    active BOOLEAN NOT NULL DEFAULT TRUE,
+    active BIGINT NOT NULL DEFAULT 1,
     version BIGINT NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
     updated_by BIGINT
@@ -39,30 +40,30 @@ CREATE TABLE organisations (
 CREATE UNIQUE INDEX organisations_name_key ON organisations (lower(name));
 
 CREATE TABLE organisation_history (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     organisation_id BIGINT NOT NULL REFERENCES organisations(id),
     version BIGINT NOT NULL,
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
     languages TEXT NOT NULL,
     contact TEXT NOT NULL,
-    active BOOLEAN NOT NULL,
+    active BIGINT NOT NULL,
     changed_at TEXT NOT NULL,
     changed_by BIGINT,
     UNIQUE (organisation_id, version)
 );
 
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     username TEXT NOT NULL UNIQUE,
     display_name TEXT NOT NULL,
     email TEXT NOT NULL DEFAULT '',
     language TEXT NOT NULL,
     organisation_id BIGINT REFERENCES organisations(id),
     password_hash TEXT NOT NULL,
-    active BOOLEAN NOT NULL DEFAULT TRUE,
+    active BIGINT NOT NULL DEFAULT 1,
     totp_secret TEXT,
-    totp_enabled BOOLEAN NOT NULL DEFAULT FALSE,
+    totp_enabled BIGINT NOT NULL DEFAULT 0,
     failed_sign_ins BIGINT NOT NULL DEFAULT 0,
     locked_until TEXT,
     created_at TEXT NOT NULL,
@@ -70,7 +71,7 @@ CREATE TABLE users (
 );
 
 CREATE TABLE role_grants (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     role TEXT NOT NULL,
     site_id BIGINT REFERENCES sites(id),
@@ -80,19 +81,19 @@ CREATE UNIQUE INDEX role_grants_key ON role_grants (user_id, role, COALESCE(site
 
 CREATE TABLE role_settings (
     role TEXT PRIMARY KEY,
-    totp_required BOOLEAN NOT NULL
+    totp_required BIGINT NOT NULL
 );
 INSERT INTO role_settings (role, totp_required) VALUES
-    ('care_worker', TRUE), ('medical', TRUE), ('psychosocial', FALSE), ('prison_staff', FALSE),
-    ('director', FALSE), ('coordinator', FALSE), ('steering_member', FALSE),
-    ('external_provider', FALSE), ('researcher', FALSE), ('admin', FALSE);
+    ('care_worker', 1), ('medical', 1), ('psychosocial', 0), ('prison_staff', 0),
+    ('director', 0), ('coordinator', 0), ('steering_member', 0),
+    ('external_provider', 0), ('researcher', 0), ('admin', 0);
 
 CREATE TABLE sessions (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     token_hash TEXT NOT NULL UNIQUE,
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     csrf_token TEXT NOT NULL,
-    second_factor_pending BOOLEAN NOT NULL,
+    second_factor_pending BIGINT NOT NULL,
     site_id BIGINT REFERENCES sites(id),
     language TEXT,
     created_at TEXT NOT NULL,
@@ -104,7 +105,7 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_user ON sessions (user_id);
 
 CREATE TABLE api_tokens (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     token_hash TEXT NOT NULL UNIQUE,
     label TEXT NOT NULL,
@@ -115,14 +116,14 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_user ON api_tokens (user_id);
 
 CREATE TABLE emergency_access (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id BIGINT NOT NULL REFERENCES users(id),
     site_id BIGINT NOT NULL REFERENCES sites(id),
     person_id BIGINT,
     reason TEXT NOT NULL,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
-    revoked BOOLEAN NOT NULL DEFAULT FALSE,
+    revoked BIGINT NOT NULL DEFAULT 0,
     reviewed_at TEXT,
     reviewed_by BIGINT REFERENCES users(id),
     review_note TEXT
