@@ -148,3 +148,27 @@ impl App {
         Ok(())
     }
 }
+
+impl App {
+    /// Asks the policy for a programme-level action before a use case runs
+    /// (an adapter checks this before reading the input, so that a caller
+    /// without the right learns nothing from validation). A denial is
+    /// audited exactly as the use case would have audited it.
+    pub async fn permit(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
+        let kind = event.split('.').next().unwrap_or(event);
+        let subject = Subject { kind: Some(static_kind(kind)), ..Subject::default() };
+        self.authorize(actor, action, Target::PROGRAMME, event, &subject).await.map(|_| ())
+    }
+}
+
+/// The resource kinds adapters may name when asking [`App::permit`].
+fn static_kind(kind: &str) -> &'static str {
+    match kind {
+        "site" => "site",
+        "organisation" => "organisation",
+        "user" => "user",
+        "audit" => "audit_log",
+        "emergency_access" => "emergency_access",
+        _ => "other",
+    }
+}

@@ -85,6 +85,8 @@ impl App {
 
     /// The actor's own open emergency accesses.
     pub async fn my_emergency_accesses(&self, actor: &Actor) -> AppResult<Vec<EmergencyAccess>> {
+        let subject = Subject::kind("emergency_access");
+        self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "emergency_access.list_own", &subject).await?;
         let mut conn = self.store.reader().await?;
         Ok(emergency::active_for_user(&mut conn, actor.user_id.0, &format_instant(self.now())).await?)
     }

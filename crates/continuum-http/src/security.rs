@@ -12,6 +12,9 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 
+use continuum_app::AppError;
+
+use crate::error::ApiError;
 use crate::state::AppState;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -56,7 +59,11 @@ async fn headers(State(state): State<AppState>, request: Request, next: Next) ->
 async fn same_origin(request: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !has_bearer(request.headers()) && is_cross_site(request.headers()) {
-        return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+        let lang = crate::extract::visitor_lang(request.headers());
+        if request.uri().path().starts_with("/api/") {
+            return ApiError::new(AppError::Forbidden, lang, request.headers()).into_response();
+        }
+        return (StatusCode::FORBIDDEN, continuum_i18n::t(lang, "error-csrf")).into_response();
     }
     next.run(request).await
 }

@@ -5,6 +5,9 @@
 //!   databases on it.
 //! - [`database`]: a fresh database per test on either backend
 //!   ([`database::Backend::ALL`]).
+//! - [`server`]: a running server with the demo seeded, and clients signed
+//!   in through the real sign-in form.
 
 pub mod database;
 pub mod postgres;
+pub mod server;

@@ -31,9 +31,7 @@ fn main() -> ExitCode {
 fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
     let settings = settings::Settings::load(cli.config.as_deref())?;
     telemetry::init(&settings.log)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(commands::run(cli.command, settings))
 }
 
@@ -60,13 +58,9 @@ mod tests {
 
     #[test]
     fn one_line_keeps_each_cause_once() {
-        let error = anyhow::anyhow!("inner detail")
-            .context("driver failed: inner detail")
-            .context("cannot open the database");
-        assert_eq!(
-            one_line(&error),
-            "cannot open the database: driver failed: inner detail"
-        );
+        let error =
+            anyhow::anyhow!("inner detail").context("driver failed: inner detail").context("cannot open the database");
+        assert_eq!(one_line(&error), "cannot open the database: driver failed: inner detail");
         let error = anyhow::anyhow!("line one\nline two");
         assert_eq!(one_line(&error), "line one line two");
     }

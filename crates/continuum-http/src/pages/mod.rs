@@ -7,12 +7,24 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::routes::Routes;
 
+mod account;
+mod audit;
+mod emergency;
 mod home;
+mod organisations;
 mod session;
+mod sites;
+mod users;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
-    home::routes(routes)
+    let routes = home::routes(routes);
+    let routes = sites::routes(routes);
+    let routes = organisations::routes(routes);
+    let routes = users::routes(routes);
+    let routes = audit::routes(routes);
+    let routes = emergency::routes(routes);
+    account::routes(routes)
 }
 
 /// Renders a template as an HTML response.

@@ -247,3 +247,142 @@ validation-password-mismatch = The two passwords do not match.
 validation-duplicate = This value is already in use.
 validation-unknown-site = Unknown prison.
 validation-date-order = The end date must not be before the start date.
+
+## Administration pages: common
+
+version = Version
+created-utc = Created (UTC)
+updated-utc = Updated (UTC)
+changed-at-utc = Changed on (UTC)
+date-format-hint = Format: YYYY-MM-DD
+language-nl = Dutch
+language-fr = French
+language-en = English
+
+## Prisons (sites)
+
+sites-title = Prisons
+sites-new = New prison
+sites-new-title = New prison
+sites-edit-title = Edit prison
+sites-back = Back to the prisons
+sites-empty = There are no prisons yet.
+sites-code-hint = Three letters, for example HAS for Hasselt.
+sites-active-label = Takes part in the programme now
+
+## Organisations
+
+organisations-title = Organisations
+organisations-new = New organisation
+organisations-new-title = New organisation
+organisations-edit-title = Edit organisation
+organisations-back = Back to the organisations
+organisations-empty = There are no organisations yet.
+organisations-none-found = No organisation matches this search.
+organisations-search = Name contains
+organisations-search-label = Search organisations
+organisations-all-kinds = All types
+organisations-contact-hint = Address, phone number, email address.
+organisations-active-label = In use
+
+## Users and security settings
+
+users-title = Users
+users-new = New user
+users-new-title = New user
+users-edit-title = Edit account
+users-back = Back to the users
+users-search = Username or name
+users-search-label = Search users
+users-none-found = No user matches this search.
+users-created = The account has been created.
+users-username-hint = 3 to 64 characters: lower-case letters, digits, dots, hyphens and underscores. It cannot be changed later.
+users-password-hint = At least 12 characters; not a common password and not containing the username. Give it to the user in person: they can change it under My account.
+users-active-label = Account active
+users-active-hint = An inactive account cannot sign in, and its sessions end at once.
+users-grants-hint = One role per line, with the prison where it applies. Lines left on “No role” are ignored.
+users-own-admin-hint = You cannot remove your own administrator role.
+users-no-role = No role
+users-no-roles = No roles
+users-second-factor = Two-step verification
+users-totp-on = On
+users-totp-off = Off
+users-locked-utc = Locked (UTC)
+users-locked-until = Locked until { $time }
+users-reset-password = Reset password
+users-reset-password-help = Sets a new password, lifts a lock-out and ends all of the user's sessions. Give the new password to the user in person.
+users-reset-password-confirm = Reset this user's password? Their sessions end at once.
+users-reset-password-done = The password has been reset. The user's sessions have ended.
+users-new-password = New password
+security-title = Security settings
+security-totp-roles = Roles that must use two-step verification
+security-totp-roles-hint = Users who hold one of these roles must set up two-step verification and use it every time they sign in.
+
+## Audit log: search
+
+audit-search-label = Search the audit log
+audit-action-prefix = Action
+audit-action-hint = The start of the action code, for example user. or session.sign_in
+audit-any-outcome = Any outcome
+audit-person = Person number
+audit-from = From
+audit-to = Until (inclusive)
+audit-when-utc = When (UTC)
+audit-entries = Audit log entries
+audit-none-found = No entries match this search.
+person-access-log-help = Every read and every change of this person's data, newest first. Sign-ins are not listed.
+person-access-log-empty = No access to this file has been logged.
+
+## Emergency access: pages
+
+btg-person = Person number
+btg-person-hint = Leave empty only if you do not know the number: the access then covers every person of this prison.
+btg-request-confirm = Open emergency access? Your reason and everything you consult are logged and reviewed.
+btg-opened = Emergency access is open. It ends automatically and will be reviewed.
+btg-mine-title = Your open emergency accesses
+btg-mine-empty = You have no open emergency access.
+btg-any-person = Every person of this prison
+btg-opened-at-utc = Opened (UTC)
+btg-ends-at-utc = Ends (UTC)
+btg-revoked = Withdrawn
+btg-review-title = Emergency accesses to review
+btg-review-filter = Filter the emergency accesses
+btg-show = Show
+btg-show-all = All emergency accesses
+btg-review-note = Review note
+btg-review-saved = The review has been recorded.
+btg-already-reviewed = This emergency access has already been reviewed.
+btg-nothing-pending = No emergency access is awaiting review.
+btg-none = No emergency access has been used yet.
+btg-not-for-you = Your roles do not include emergency access or its review.
+
+## My account
+
+account-title = My account
+account-back = Back to my account
+account-profile = Profile
+account-profile-help = To change your name, email address or roles, contact your administrator. You can change the language at the top of the page.
+account-password-hint = At least 12 characters. A long sentence that you can remember easily is a good choice. Avoid common passwords and your username.
+account-current-password-wrong = The current password is incorrect.
+account-totp-off = Two-step verification is not set up.
+account-totp-set-up = Set up two-step verification
+account-totp-setup-help = Add your account to an authenticator app: type in the secret key below, or use the link if your app accepts it. Then enter the 6-digit code that the app shows, to confirm.
+account-totp-uri = Link for authenticator apps
+account-tokens = API tokens
+account-tokens-help = An API token lets a program use the Continuum API on your behalf, with your rights. Keep it as secret as a password.
+account-tokens-empty = You have no API tokens.
+account-token-new = New API token
+account-token-label = Label
+account-token-days = Valid for (days)
+account-token-days-hint = Leave empty for the default validity.
+account-token-create = Create token
+account-token-created = The API token has been created.
+account-token-once = Copy this token now: it is shown only once and cannot be retrieved later.
+account-token-ends = The token ends on { $time } (UTC).
+account-token-ends-utc = Ends (UTC)
+account-token-expired = Expired
+account-token-revoked-state = Revoked
+account-token-revoke = Revoke
+account-token-revoke-named = Revoke token { $name }
+account-token-revoke-confirm = Revoke this token? Programs that use it lose access at once.
+account-token-revoked = The token has been revoked.

@@ -245,3 +245,142 @@ validation-password-mismatch = Les deux mots de passe ne correspondent pas.
 validation-duplicate = Cette valeur est déjà utilisée.
 validation-unknown-site = Prison inconnue.
 validation-date-order = La date de fin ne peut pas précéder la date de début.
+
+## Pages d'administration : éléments communs
+
+version = Version
+created-utc = Créé le (UTC)
+updated-utc = Mis à jour le (UTC)
+changed-at-utc = Modifié le (UTC)
+date-format-hint = Format : AAAA-MM-JJ
+language-nl = Néerlandais
+language-fr = Français
+language-en = Anglais
+
+## Prisons (sites)
+
+sites-title = Prisons
+sites-new = Nouvelle prison
+sites-new-title = Nouvelle prison
+sites-edit-title = Modifier la prison
+sites-back = Retour aux prisons
+sites-empty = Il n'y a pas encore de prison.
+sites-code-hint = Trois lettres, par exemple HAS pour Hasselt.
+sites-active-label = Participe actuellement au programme
+
+## Organisations
+
+organisations-title = Organisations
+organisations-new = Nouvelle organisation
+organisations-new-title = Nouvelle organisation
+organisations-edit-title = Modifier l'organisation
+organisations-back = Retour aux organisations
+organisations-empty = Il n'y a pas encore d'organisation.
+organisations-none-found = Aucune organisation ne correspond à cette recherche.
+organisations-search = Le nom contient
+organisations-search-label = Rechercher des organisations
+organisations-all-kinds = Tous les types
+organisations-contact-hint = Adresse, numéro de téléphone, adresse e-mail.
+organisations-active-label = En service
+
+## Utilisateurs et paramètres de sécurité
+
+users-title = Utilisateurs
+users-new = Nouvel utilisateur
+users-new-title = Nouvel utilisateur
+users-edit-title = Modifier le compte
+users-back = Retour aux utilisateurs
+users-search = Nom d'utilisateur ou nom
+users-search-label = Rechercher des utilisateurs
+users-none-found = Aucun utilisateur ne correspond à cette recherche.
+users-created = Le compte a été créé.
+users-username-hint = De 3 à 64 caractères : lettres minuscules, chiffres, points, traits d'union et tirets bas. Il ne peut plus être modifié par la suite.
+users-password-hint = Au moins 12 caractères ; pas un mot de passe courant et sans le nom d'utilisateur. Remettez-le en main propre à l'utilisateur, qui pourra le changer sous Mon compte.
+users-active-label = Compte actif
+users-active-hint = Un compte inactif ne peut pas se connecter, et ses sessions sont fermées immédiatement.
+users-grants-hint = Un rôle par ligne, avec la prison où il s'applique. Les lignes laissées sur « Aucun rôle » sont ignorées.
+users-own-admin-hint = Vous ne pouvez pas retirer votre propre rôle d'administrateur.
+users-no-role = Aucun rôle
+users-no-roles = Aucun rôle
+users-second-factor = Vérification en deux étapes
+users-totp-on = Activée
+users-totp-off = Désactivée
+users-locked-utc = Bloqué (UTC)
+users-locked-until = Bloqué jusqu'au { $time }
+users-reset-password = Réinitialiser le mot de passe
+users-reset-password-help = Définit un nouveau mot de passe, lève un blocage et ferme toutes les sessions de l'utilisateur. Remettez le nouveau mot de passe en main propre à l'utilisateur.
+users-reset-password-confirm = Réinitialiser le mot de passe de cet utilisateur ? Ses sessions sont fermées immédiatement.
+users-reset-password-done = Le mot de passe a été réinitialisé. Les sessions de l'utilisateur ont été fermées.
+users-new-password = Nouveau mot de passe
+security-title = Paramètres de sécurité
+security-totp-roles = Rôles qui doivent utiliser la vérification en deux étapes
+security-totp-roles-hint = Les utilisateurs qui ont l'un de ces rôles doivent configurer la vérification en deux étapes et l'utiliser à chaque connexion.
+
+## Journal d'audit : recherche
+
+audit-search-label = Rechercher dans le journal d'audit
+audit-action-prefix = Action
+audit-action-hint = Le début du code de l'action, par exemple user. ou session.sign_in
+audit-any-outcome = Tous les résultats
+audit-person = Numéro de la personne
+audit-from = Du
+audit-to = Au (inclus)
+audit-when-utc = Quand (UTC)
+audit-entries = Entrées du journal d'audit
+audit-none-found = Aucune entrée ne correspond à cette recherche.
+person-access-log-help = Chaque consultation et chaque modification des données de cette personne, de la plus récente à la plus ancienne. Les connexions ne sont pas reprises.
+person-access-log-empty = Aucun accès à ce dossier n'a été enregistré.
+
+## Accès d'urgence : pages
+
+btg-person = Numéro de la personne
+btg-person-hint = Ne laissez ce champ vide que si vous ne connaissez pas le numéro : l'accès couvre alors toutes les personnes de cette prison.
+btg-request-confirm = Ouvrir un accès d'urgence ? Votre motif et tout ce que vous consultez sont enregistrés et contrôlés.
+btg-opened = L'accès d'urgence est ouvert. Il prend fin automatiquement et sera contrôlé.
+btg-mine-title = Vos accès d'urgence en cours
+btg-mine-empty = Vous n'avez aucun accès d'urgence en cours.
+btg-any-person = Toutes les personnes de cette prison
+btg-opened-at-utc = Ouvert le (UTC)
+btg-ends-at-utc = Fin (UTC)
+btg-revoked = Retiré
+btg-review-title = Accès d'urgence à contrôler
+btg-review-filter = Filtrer les accès d'urgence
+btg-show = Afficher
+btg-show-all = Tous les accès d'urgence
+btg-review-note = Remarque de contrôle
+btg-review-saved = Le contrôle a été enregistré.
+btg-already-reviewed = Cet accès d'urgence a déjà été contrôlé.
+btg-nothing-pending = Aucun accès d'urgence n'attend de contrôle.
+btg-none = Aucun accès d'urgence n'a encore été utilisé.
+btg-not-for-you = Vos rôles ne donnent pas droit à l'accès d'urgence ni à son contrôle.
+
+## Mon compte
+
+account-title = Mon compte
+account-back = Retour à mon compte
+account-profile = Profil
+account-profile-help = Pour faire modifier votre nom, votre adresse e-mail ou vos rôles, adressez-vous à votre administrateur. Vous pouvez changer la langue en haut de la page.
+account-password-hint = Au moins 12 caractères. Une longue phrase facile à retenir est un bon choix. Évitez les mots de passe courants et votre nom d'utilisateur.
+account-current-password-wrong = Le mot de passe actuel est incorrect.
+account-totp-off = La vérification en deux étapes n'est pas configurée.
+account-totp-set-up = Configurer la vérification en deux étapes
+account-totp-setup-help = Ajoutez votre compte à une application d'authentification : encodez la clé secrète ci-dessous, ou utilisez le lien si votre application l'accepte. Pour confirmer, encodez ensuite le code à 6 chiffres affiché par l'application.
+account-totp-uri = Lien pour les applications d'authentification
+account-tokens = Jetons d'API
+account-tokens-help = Un jeton d'API permet à un programme d'utiliser l'API de Continuum en votre nom, avec vos droits. Gardez-le aussi secret qu'un mot de passe.
+account-tokens-empty = Vous n'avez aucun jeton d'API.
+account-token-new = Nouveau jeton d'API
+account-token-label = Libellé
+account-token-days = Validité (jours)
+account-token-days-hint = Laissez vide pour la validité par défaut.
+account-token-create = Créer le jeton
+account-token-created = Le jeton d'API a été créé.
+account-token-once = Copiez ce jeton maintenant : il n'est affiché qu'une seule fois et ne pourra plus être récupéré.
+account-token-ends = Le jeton expire le { $time } (UTC).
+account-token-ends-utc = Expire le (UTC)
+account-token-expired = Expiré
+account-token-revoked-state = Révoqué
+account-token-revoke = Révoquer
+account-token-revoke-named = Révoquer le jeton { $name }
+account-token-revoke-confirm = Révoquer ce jeton ? Les programmes qui l'utilisent perdent immédiatement leur accès.
+account-token-revoked = Le jeton a été révoqué.

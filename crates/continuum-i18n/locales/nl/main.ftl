@@ -244,3 +244,142 @@ validation-password-mismatch = De twee wachtwoorden komen niet overeen.
 validation-duplicate = Deze waarde is al in gebruik.
 validation-unknown-site = Onbekende gevangenis.
 validation-date-order = De einddatum mag niet vóór de begindatum liggen.
+
+## Beheerpagina's: algemeen
+
+version = Versie
+created-utc = Aangemaakt (UTC)
+updated-utc = Bijgewerkt (UTC)
+changed-at-utc = Gewijzigd op (UTC)
+date-format-hint = Formaat: JJJJ-MM-DD
+language-nl = Nederlands
+language-fr = Frans
+language-en = Engels
+
+## Gevangenissen (sites)
+
+sites-title = Gevangenissen
+sites-new = Nieuwe gevangenis
+sites-new-title = Nieuwe gevangenis
+sites-edit-title = Gevangenis bewerken
+sites-back = Terug naar de gevangenissen
+sites-empty = Er zijn nog geen gevangenissen.
+sites-code-hint = Drie letters, bijvoorbeeld HAS voor Hasselt.
+sites-active-label = Neemt nu deel aan het programma
+
+## Organisaties
+
+organisations-title = Organisaties
+organisations-new = Nieuwe organisatie
+organisations-new-title = Nieuwe organisatie
+organisations-edit-title = Organisatie bewerken
+organisations-back = Terug naar de organisaties
+organisations-empty = Er zijn nog geen organisaties.
+organisations-none-found = Geen enkele organisatie voldoet aan deze zoekopdracht.
+organisations-search = Naam bevat
+organisations-search-label = Organisaties zoeken
+organisations-all-kinds = Alle soorten
+organisations-contact-hint = Adres, telefoonnummer, e-mailadres.
+organisations-active-label = In gebruik
+
+## Gebruikers en beveiligingsinstellingen
+
+users-title = Gebruikers
+users-new = Nieuwe gebruiker
+users-new-title = Nieuwe gebruiker
+users-edit-title = Account bewerken
+users-back = Terug naar de gebruikers
+users-search = Gebruikersnaam of naam
+users-search-label = Gebruikers zoeken
+users-none-found = Geen enkele gebruiker voldoet aan deze zoekopdracht.
+users-created = Het account is aangemaakt.
+users-username-hint = 3 tot 64 tekens: kleine letters, cijfers, punten, koppeltekens en underscores. De gebruikersnaam kan later niet meer worden gewijzigd.
+users-password-hint = Minstens 12 tekens; geen veelgebruikt wachtwoord en zonder de gebruikersnaam. Bezorg het persoonlijk aan de gebruiker: die kan het wijzigen onder Mijn account.
+users-active-label = Account actief
+users-active-hint = Met een inactief account kan men zich niet aanmelden, en de lopende sessies worden meteen beëindigd.
+users-grants-hint = Eén rol per regel, met de gevangenis waar die geldt. Regels die op ‘Geen rol’ blijven staan, worden genegeerd.
+users-own-admin-hint = U kunt uw eigen rol van beheerder niet verwijderen.
+users-no-role = Geen rol
+users-no-roles = Geen rollen
+users-second-factor = Verificatie in twee stappen
+users-totp-on = Aan
+users-totp-off = Uit
+users-locked-utc = Geblokkeerd (UTC)
+users-locked-until = Geblokkeerd tot { $time }
+users-reset-password = Wachtwoord opnieuw instellen
+users-reset-password-help = Stelt een nieuw wachtwoord in, heft een blokkering op en beëindigt alle sessies van de gebruiker. Bezorg het nieuwe wachtwoord persoonlijk aan de gebruiker.
+users-reset-password-confirm = Het wachtwoord van deze gebruiker opnieuw instellen? De sessies van de gebruiker worden meteen beëindigd.
+users-reset-password-done = Het wachtwoord is opnieuw ingesteld. De sessies van de gebruiker zijn beëindigd.
+users-new-password = Nieuw wachtwoord
+security-title = Beveiligingsinstellingen
+security-totp-roles = Rollen die verificatie in twee stappen moeten gebruiken
+security-totp-roles-hint = Gebruikers met een van deze rollen moeten verificatie in twee stappen instellen en ze bij elke aanmelding gebruiken.
+
+## Auditlogboek: zoeken
+
+audit-search-label = Het auditlogboek doorzoeken
+audit-action-prefix = Handeling
+audit-action-hint = Het begin van de code van de handeling, bijvoorbeeld user. of session.sign_in
+audit-any-outcome = Elk resultaat
+audit-person = Persoonsnummer
+audit-from = Vanaf
+audit-to = Tot en met
+audit-when-utc = Wanneer (UTC)
+audit-entries = Registraties in het auditlogboek
+audit-none-found = Geen enkele registratie voldoet aan deze zoekopdracht.
+person-access-log-help = Elke raadpleging en elke wijziging van de gegevens van deze persoon, de recentste eerst. Aanmeldingen staan er niet bij.
+person-access-log-empty = Er is nog geen toegang tot dit dossier geregistreerd.
+
+## Noodtoegang: pagina's
+
+btg-person = Persoonsnummer
+btg-person-hint = Laat dit veld alleen leeg als u het nummer niet kent: de toegang geldt dan voor elke persoon in deze gevangenis.
+btg-request-confirm = Noodtoegang openen? Uw reden en alles wat u raadpleegt, worden geregistreerd en nagekeken.
+btg-opened = De noodtoegang is geopend. Ze vervalt automatisch en wordt achteraf nagekeken.
+btg-mine-title = Uw lopende noodtoegangen
+btg-mine-empty = U hebt geen lopende noodtoegang.
+btg-any-person = Elke persoon in deze gevangenis
+btg-opened-at-utc = Geopend (UTC)
+btg-ends-at-utc = Einde (UTC)
+btg-revoked = Ingetrokken
+btg-review-title = Na te kijken noodtoegangen
+btg-review-filter = De noodtoegangen filteren
+btg-show = Tonen
+btg-show-all = Alle noodtoegangen
+btg-review-note = Opmerking bij het nazicht
+btg-review-saved = Het nazicht is geregistreerd.
+btg-already-reviewed = Deze noodtoegang is al nagekeken.
+btg-nothing-pending = Er wacht geen enkele noodtoegang op nazicht.
+btg-none = Er is nog geen noodtoegang gebruikt.
+btg-not-for-you = Uw rollen geven geen recht op noodtoegang of op het nazicht ervan.
+
+## Mijn account
+
+account-title = Mijn account
+account-back = Terug naar mijn account
+account-profile = Profiel
+account-profile-help = Wilt u uw naam, e-mailadres of rollen laten wijzigen, neem dan contact op met uw beheerder. De taal kunt u bovenaan de pagina wijzigen.
+account-password-hint = Minstens 12 tekens. Een lange zin die u makkelijk onthoudt, is een goede keuze. Vermijd veelgebruikte wachtwoorden en uw gebruikersnaam.
+account-current-password-wrong = Het huidige wachtwoord is onjuist.
+account-totp-off = Verificatie in twee stappen is niet ingesteld.
+account-totp-set-up = Verificatie in twee stappen instellen
+account-totp-setup-help = Voeg uw account toe aan een authenticatie-app: geef de geheime sleutel hieronder in, of gebruik de link als uw app die aanvaardt. Geef daarna ter bevestiging de code van 6 cijfers in die de app toont.
+account-totp-uri = Link voor authenticatie-apps
+account-tokens = API-tokens
+account-tokens-help = Met een API-token kan een programma de API van Continuum in uw naam gebruiken, met uw rechten. Houd het even geheim als een wachtwoord.
+account-tokens-empty = U hebt geen API-tokens.
+account-token-new = Nieuw API-token
+account-token-label = Label
+account-token-days = Geldig gedurende (dagen)
+account-token-days-hint = Laat leeg voor de standaardgeldigheid.
+account-token-create = Token aanmaken
+account-token-created = Het API-token is aangemaakt.
+account-token-once = Kopieer dit token nu: het wordt maar één keer getoond en kan later niet meer worden opgevraagd.
+account-token-ends = Het token vervalt op { $time } (UTC).
+account-token-ends-utc = Vervalt (UTC)
+account-token-expired = Vervallen
+account-token-revoked-state = Ingetrokken
+account-token-revoke = Intrekken
+account-token-revoke-named = Token { $name } intrekken
+account-token-revoke-confirm = Dit token intrekken? Programma's die het gebruiken, verliezen meteen hun toegang.
+account-token-revoked = Het token is ingetrokken.

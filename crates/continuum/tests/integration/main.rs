@@ -1,1 +1,14 @@
+//! The single integration-test binary: every test that needs a database or a
+//! running server. Each test runs against SQLite and against PostgreSQL
+//! (a throwaway cluster, or `CONTINUUM_TEST_DATABASE_URL`).
 
+mod support;
+
+mod audit_trail;
+mod backup;
+mod browser;
+mod http_access;
+mod http_api;
+mod http_pages;
+mod sign_in;
+mod store;
