@@ -97,9 +97,7 @@ impl App {
         let demo_refused = !self.config.demo_mode && password == DEMO_PASSWORD;
         let matches = verify_password(password.to_owned(), user.password_hash.clone()).await?;
         if demo_refused || !matches {
-            let failures = user.failed_sign_ins + 1;
-            let lock = (failures >= self.config.lockout_threshold)
-                .then(|| format_instant(now.saturating_add(self.config.lockout_duration).unwrap_or(now)));
+            let lock = self.lock_after_failure(&user);
             let mut tx = self.store.begin().await?;
             users::record_failed_sign_in(&mut tx, user.id, lock.as_deref()).await?;
             let reason = if lock.is_some() { "bad_credentials_locked" } else { "bad_credentials" };
@@ -251,18 +249,29 @@ impl App {
         if valid {
             sessions::complete_second_factor(&mut tx, id).await?;
         } else {
-            let failures = user.failed_sign_ins + 1;
-            let now = self.now();
-            let lock = (failures >= self.config.lockout_threshold)
-                .then(|| format_instant(now.saturating_add(self.config.lockout_duration).unwrap_or(now)));
-            users::record_failed_sign_in(&mut tx, user.id, lock.as_deref()).await?;
-            if lock.is_some() {
-                sessions::delete_for_user(&mut tx, user.id).await?;
-            }
+            self.record_second_factor_failure(&mut tx, &user).await?;
         }
         self.append_in(&mut tx, vec![entry]).await?;
         tx.commit().await?;
         if valid { Ok(()) } else { Err(AppError::SecondFactorInvalid) }
+    }
+
+    /// When the next failure locks the account: the instant the lock ends.
+    fn lock_after_failure(&self, user: &UserRow) -> Option<String> {
+        let now = self.now();
+        (user.failed_sign_ins + 1 >= self.config.lockout_threshold)
+            .then(|| format_instant(now.saturating_add(self.config.lockout_duration).unwrap_or(now)))
+    }
+
+    /// Counts a wrong second-factor code like a wrong password; a lock-out
+    /// also ends the user's sessions, so the code cannot be guessed on.
+    async fn record_second_factor_failure(&self, tx: &mut continuum_store::Tx, user: &UserRow) -> AppResult<()> {
+        let lock = self.lock_after_failure(user);
+        users::record_failed_sign_in(tx, user.id, lock.as_deref()).await?;
+        if lock.is_some() {
+            sessions::delete_for_user(tx, user.id).await?;
+        }
+        Ok(())
     }
 
     fn totp(&self, secret: &str, username: &str) -> AppResult<TOTP> {
@@ -298,10 +307,21 @@ impl App {
     pub async fn confirm_totp_setup(&self, actor: &Actor, code: &str) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
         let user = users::get(&mut tx, actor.user_id.0).await?.ok_or(AppError::Unauthenticated)?;
-        let Some(secret) = user.totp_secret.filter(|_| !user.totp_enabled) else {
+        let Some(secret) = user.totp_secret.clone().filter(|_| !user.totp_enabled) else {
             return Err(AppError::Conflict("totp-not-being-set-up"));
         };
         if !self.totp(&secret, &user.username)?.check_current(code.trim()).unwrap_or(false) {
+            self.record_second_factor_failure(&mut tx, &user).await?;
+            let entry = self.entry(
+                actor,
+                "user.totp_setup",
+                Outcome::Failed,
+                Purpose::Authentication,
+                None,
+                &Subject::record("user", user.id),
+            );
+            self.append_in(&mut tx, vec![entry]).await?;
+            tx.commit().await?;
             return Err(AppError::SecondFactorInvalid);
         }
         users::set_totp(&mut tx, user.id, Some(&secret), true, &format_instant(self.now())).await?;

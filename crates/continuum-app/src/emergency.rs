@@ -28,11 +28,21 @@ impl App {
         person_id: Option<i64>,
         reason: &str,
     ) -> AppResult<i64> {
+        self.permit(actor, Action::RequestEmergencyAccess, "emergency_access.open").await?;
+        let request = EmergencyRequest::parse(reason, self.now(), self.config.emergency_access_duration);
         let mut conn = self.store.reader().await?;
-        let site = sites::by_code(&mut conn, site_code.trim().to_ascii_uppercase().as_str())
-            .await?
-            .ok_or_else(|| AppError::field("site", Problem::UnknownSite))?;
+        let site = sites::by_code(&mut conn, site_code.trim().to_ascii_uppercase().as_str()).await?;
         drop(conn);
+        let (site, request) = match (site, request) {
+            (Some(site), Ok(request)) => (site, request),
+            (site, request) => {
+                let mut invalid = request.err().unwrap_or_default();
+                if site.is_none() {
+                    invalid.push("site", Problem::UnknownSite);
+                }
+                return Err(AppError::Invalid(invalid));
+            }
+        };
         let subject = Subject { person_id, kind: Some("emergency_access"), id: None, site: Some(site.code.clone()) };
         let allowed = self
             .authorize(
@@ -43,7 +53,6 @@ impl App {
                 &subject,
             )
             .await?;
-        let request = EmergencyRequest::parse(reason, self.now(), self.config.emergency_access_duration)?;
         let mut tx = self.store.begin().await?;
         let id = emergency::insert(
             &mut tx,
@@ -86,7 +95,8 @@ impl App {
     /// The actor's own open emergency accesses.
     pub async fn my_emergency_accesses(&self, actor: &Actor) -> AppResult<Vec<EmergencyAccess>> {
         let subject = Subject::kind("emergency_access");
-        self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "emergency_access.list_own", &subject).await?;
+        self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "emergency_access.list_own", &subject)
+            .await?;
         let mut conn = self.store.reader().await?;
         Ok(emergency::active_for_user(&mut conn, actor.user_id.0, &format_instant(self.now())).await?)
     }

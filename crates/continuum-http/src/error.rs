@@ -35,11 +35,9 @@ fn message(lang: Lang, error: &AppError, key: &str, request_id: &str) -> String 
         AppError::Locked { minutes } => {
             continuum_i18n::t_args(lang, key, &[("minutes", continuum_i18n::Arg::Num(*minutes))])
         }
-        AppError::Internal(_) => continuum_i18n::t_args(
-            lang,
-            key,
-            &[("request_id", continuum_i18n::Arg::Str(request_id.to_owned()))],
-        ),
+        AppError::Internal(_) => {
+            continuum_i18n::t_args(lang, key, &[("request_id", continuum_i18n::Arg::Str(request_id.to_owned()))])
+        }
         _ => continuum_i18n::t(lang, key),
     }
 }
@@ -201,9 +199,7 @@ impl IntoResponse for ApiError {
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response();
         if status == StatusCode::UNAUTHORIZED {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
         }
         response
     }

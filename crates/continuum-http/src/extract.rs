@@ -26,14 +26,9 @@ pub(crate) const LANG_COOKIE: &str = "continuum_lang";
 /// Where the request comes from.
 pub(crate) fn access_point(parts: &Parts) -> AccessPoint {
     let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-    let header_text = |name: &str| {
-        parts.headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.chars().take(300).collect())
-    };
-    AccessPoint {
-        ip,
-        user_agent: header_text(header::USER_AGENT.as_str()),
-        request_id: header_text(REQUEST_ID),
-    }
+    let header_text =
+        |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.chars().take(300).collect());
+    AccessPoint { ip, user_agent: header_text(header::USER_AGENT.as_str()), request_id: header_text(REQUEST_ID) }
 }
 
 /// The language for someone not signed in: cookie, then Accept-Language, then English.
@@ -41,12 +36,7 @@ pub(crate) fn visitor_lang(headers: &HeaderMap) -> Lang {
     let jar = CookieJar::from_headers(headers);
     jar.get(LANG_COOKIE)
         .and_then(|c| Lang::parse(c.value()))
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::negotiate)
-        })
+        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate))
         .unwrap_or(Lang::En)
 }
 
@@ -73,9 +63,7 @@ impl FromRequestParts<AppState> for SignedIn {
         };
         match state.app.session(&token, access_point(parts)).await {
             Ok(SessionState::Active(actor)) => Ok(SignedIn(actor)),
-            Ok(SessionState::SecondFactorDue { .. }) => {
-                Err(Redirect::to("/sign-in/second-factor").into_response())
-            }
+            Ok(SessionState::SecondFactorDue { .. }) => Err(Redirect::to("/sign-in/second-factor").into_response()),
             Err(AppError::Unauthenticated) => Err(to_sign_in(parts)),
             Err(error) => Err(PageError::new(error, lang).into_response()),
         }
@@ -173,9 +161,8 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
         let (mut parts, body) = request.into_parts();
         let SignedIn(actor) = SignedIn::from_request_parts(&mut parts, state).await?;
         let lang = actor_lang(&actor);
-        let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let bytes =
+            Bytes::from_request(Request::from_parts(parts, body), state).await.map_err(IntoResponse::into_response)?;
         let field: CsrfField = serde_html_form::from_bytes(&bytes).unwrap_or(CsrfField { csrf: String::new() });
         if !actor.csrf_token().is_some_and(|t| tokens_match(t, &field.csrf)) {
             return Err(PageError::csrf(lang).into_response());

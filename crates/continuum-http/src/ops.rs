@@ -26,15 +26,14 @@ async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let (open, idle) = state.app.pool_usage();
     metrics::gauge!("db_pool_connections", "state" => "open").set(f64::from(open));
     metrics::gauge!("db_pool_connections", "state" => "idle").set(idle as f64);
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
-        crate::observability::prometheus().render(),
-    )
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], crate::observability::prometheus().render())
 }
 
 pub(crate) fn routes(routes: Routes) -> Routes {
-    routes
-        .add("GET", "/healthz", Access::Public, get(healthz))
-        .add("GET", "/readyz", Access::Public, get(readyz))
-        .add("GET", "/metrics", Access::Public, get(metrics))
+    routes.add("GET", "/healthz", Access::Public, get(healthz)).add("GET", "/readyz", Access::Public, get(readyz)).add(
+        "GET",
+        "/metrics",
+        Access::Public,
+        get(metrics),
+    )
 }

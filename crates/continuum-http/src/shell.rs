@@ -96,7 +96,11 @@ impl Shell {
         let sites = actor
             .sites
             .iter()
-            .map(|s| SiteOption { code: s.code.clone(), name: s.name.clone(), selected: Some(&s.code) == site.as_ref() })
+            .map(|s| SiteOption {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                selected: Some(&s.code) == site.as_ref(),
+            })
             .collect();
         Shell {
             lang,
@@ -121,11 +125,6 @@ impl Shell {
     /// Translates a key with one text argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         continuum_i18n::t_args(self.lang, key, &[(name, Arg::Str(value.to_owned()))])
-    }
-
-    /// Translates a key with one number argument.
-    pub fn tn(&self, key: &str, name: &str, value: i64) -> String {
-        continuum_i18n::t_args(self.lang, key, &[(name, Arg::Num(value))])
     }
 
     /// The language code, for `<html lang>`.

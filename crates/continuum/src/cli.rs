@@ -109,12 +109,7 @@ pub struct DemoArgs {
     pub db: PathBuf,
 
     /// The address to serve the demo on.
-    #[arg(
-        long,
-        value_name = "ADDR",
-        default_value = "127.0.0.1:8080",
-        conflicts_with = "seed_only"
-    )]
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080", conflicts_with = "seed_only")]
     pub listen: String,
 
     /// Create and seed the demo database, then exit without serving.
@@ -195,16 +190,11 @@ mod tests {
     #[test]
     fn demo_defaults_and_conflicts() -> Result<(), clap::Error> {
         let cli = Cli::try_parse_from(["continuum", "demo"])?;
-        let Command::Demo(args) = cli.command else {
-            panic!("not demo")
-        };
+        let Command::Demo(args) = cli.command else { panic!("not demo") };
         assert_eq!(args.db, PathBuf::from("data/demo.db"));
         assert_eq!(args.listen, "127.0.0.1:8080");
         assert!(!args.seed_only);
-        assert!(
-            Cli::try_parse_from(["continuum", "demo", "--seed-only", "--listen", "0.0.0.0:1"])
-                .is_err()
-        );
+        assert!(Cli::try_parse_from(["continuum", "demo", "--seed-only", "--listen", "0.0.0.0:1"]).is_err());
         Ok(())
     }
 
@@ -222,20 +212,9 @@ mod tests {
             "x.toml",
         ])?;
         assert_eq!(cli.config, Some(PathBuf::from("x.toml")));
-        let Command::Token {
-            command: TokenCommand::Create(args),
-        } = cli.command
-        else {
-            panic!("not token create")
-        };
-        assert_eq!(
-            (args.user.as_str(), args.days, args.label.as_str()),
-            ("admin", Some(7), "")
-        );
-        assert!(
-            Cli::try_parse_from(["continuum", "token", "create"]).is_err(),
-            "--user is required"
-        );
+        let Command::Token { command: TokenCommand::Create(args) } = cli.command else { panic!("not token create") };
+        assert_eq!((args.user.as_str(), args.days, args.label.as_str()), ("admin", Some(7), ""));
+        assert!(Cli::try_parse_from(["continuum", "token", "create"]).is_err(), "--user is required");
         Ok(())
     }
 }

@@ -65,10 +65,7 @@ pub struct DatabaseSettings {
 
 impl Default for DatabaseSettings {
     fn default() -> Self {
-        DatabaseSettings {
-            url: DatabaseUrl::new("sqlite://data/continuum.db"),
-            max_connections: 16,
-        }
+        DatabaseSettings { url: DatabaseUrl::new("sqlite://data/continuum.db"), max_connections: 16 }
     }
 }
 
@@ -87,11 +84,7 @@ pub struct ServerSettings {
 
 impl Default for ServerSettings {
     fn default() -> Self {
-        ServerSettings {
-            listen: "127.0.0.1:8080".into(),
-            secure_cookies: false,
-            sign_in_attempts_per_minute: 10,
-        }
+        ServerSettings { listen: "127.0.0.1:8080".into(), secure_cookies: false, sign_in_attempts_per_minute: 10 }
     }
 }
 
@@ -108,10 +101,7 @@ pub struct LogSettings {
 
 impl Default for LogSettings {
     fn default() -> Self {
-        LogSettings {
-            format: LogFormat::Human,
-            filter: "info".into(),
-        }
+        LogSettings { format: LogFormat::Human, filter: "info".into() }
     }
 }
 
@@ -221,9 +211,7 @@ impl DatabaseUrl {
 
 impl fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("DatabaseUrl")
-            .field(&self.redacted())
-            .finish()
+        f.debug_tuple("DatabaseUrl").field(&self.redacted()).finish()
     }
 }
 
@@ -246,10 +234,7 @@ pub enum SettingsError {
 
 impl From<figment::Error> for SettingsError {
     fn from(error: figment::Error) -> Self {
-        let messages: Vec<String> = error
-            .into_iter()
-            .map(|e| e.to_string().replace('\n', " "))
-            .collect();
+        let messages: Vec<String> = error.into_iter().map(|e| e.to_string().replace('\n', " ")).collect();
         SettingsError::Invalid(messages.join("; "))
     }
 }
@@ -271,9 +256,7 @@ impl Settings {
         }
         let env = Env::prefixed(ENV_PREFIX).split("__").filter(|key| {
             let section = key.as_str().split('.').next().unwrap_or_default();
-            SECTIONS
-                .iter()
-                .any(|known| known.eq_ignore_ascii_case(section))
+            SECTIONS.iter().any(|known| known.eq_ignore_ascii_case(section))
         });
         Ok(figment.merge(env))
     }
@@ -308,20 +291,11 @@ impl Settings {
         }
         let security = &self.security;
         for (name, value) in [
-            (
-                "security.session_idle_minutes",
-                security.session_idle_minutes,
-            ),
-            (
-                "security.session_absolute_hours",
-                security.session_absolute_hours,
-            ),
+            ("security.session_idle_minutes", security.session_idle_minutes),
+            ("security.session_absolute_hours", security.session_absolute_hours),
             ("security.lockout_threshold", security.lockout_threshold),
             ("security.lockout_minutes", security.lockout_minutes),
-            (
-                "security.emergency_access_hours",
-                security.emergency_access_hours,
-            ),
+            ("security.emergency_access_hours", security.emergency_access_hours),
         ] {
             if value == 0 {
                 return invalid(format!("{name} must be at least 1"));
@@ -329,9 +303,7 @@ impl Settings {
         }
         let max_days = AppConfig::default().token_max_days;
         if !(1..=max_days).contains(&i64::from(security.token_default_days)) {
-            return invalid(format!(
-                "security.token_default_days must be between 1 and {max_days}"
-            ));
+            return invalid(format!("security.token_default_days must be between 1 and {max_days}"));
         }
         Ok(())
     }
@@ -350,18 +322,12 @@ impl Settings {
         let security = &self.security;
         AppConfig {
             demo_mode,
-            session_idle_timeout: SignedDuration::from_mins(i64::from(
-                security.session_idle_minutes,
-            )),
-            session_absolute_timeout: SignedDuration::from_hours(i64::from(
-                security.session_absolute_hours,
-            )),
+            session_idle_timeout: SignedDuration::from_mins(i64::from(security.session_idle_minutes)),
+            session_absolute_timeout: SignedDuration::from_hours(i64::from(security.session_absolute_hours)),
             lockout_threshold: i64::from(security.lockout_threshold),
             lockout_duration: SignedDuration::from_mins(i64::from(security.lockout_minutes)),
             token_default_days: i64::from(security.token_default_days),
-            emergency_access_duration: SignedDuration::from_hours(i64::from(
-                security.emergency_access_hours,
-            )),
+            emergency_access_duration: SignedDuration::from_hours(i64::from(security.emergency_access_hours)),
             password_cost: PasswordCost::Standard,
             ..AppConfig::default()
         }
@@ -429,10 +395,7 @@ mod tests {
             )?;
             let settings = load(None)?;
             assert_eq!(settings.database.url.expose(), "sqlite://other.db");
-            assert_eq!(
-                settings.database.max_connections, 16,
-                "keys not in the file keep their default"
-            );
+            assert_eq!(settings.database.max_connections, 16, "keys not in the file keep their default");
             assert!(settings.server.secure_cookies);
             assert_eq!(settings.log.format, LogFormat::Json);
             assert_eq!(settings.security.session_idle_minutes, 5);
@@ -449,10 +412,7 @@ mod tests {
             jail.create_file(DEFAULT_CONFIG_FILE, "[server]\nlisten = \"127.0.0.1:1\"")?;
             jail.create_file("site.toml", "[server]\nlisten = \"0.0.0.0:9000\"")?;
             let settings = load(Some(Path::new("site.toml")))?;
-            assert_eq!(
-                settings.server.listen, "0.0.0.0:9000",
-                "--config replaces continuum.toml"
-            );
+            assert_eq!(settings.server.listen, "0.0.0.0:9000", "--config replaces continuum.toml");
             let missing = Settings::load(Some(Path::new("missing.toml")));
             assert!(matches!(missing, Err(SettingsError::MissingFile(_))));
             Ok(())
@@ -471,10 +431,7 @@ mod tests {
             jail.set_env("CONTINUUM_DEMO", "true");
             let settings = load(None)?;
             assert_eq!(settings.server.listen, "0.0.0.0:8443");
-            assert!(
-                settings.server.secure_cookies,
-                "the file still sets what the environment does not"
-            );
+            assert!(settings.server.secure_cookies, "the file still sets what the environment does not");
             assert!(settings.demo);
             Ok(())
         });
@@ -484,19 +441,13 @@ mod tests {
     fn nested_environment_variables() {
         Jail::expect_with(|jail| {
             jail.clear_env();
-            jail.set_env(
-                "CONTINUUM_DATABASE__URL",
-                "postgres://continuum:s3cret@db/continuum",
-            );
+            jail.set_env("CONTINUUM_DATABASE__URL", "postgres://continuum:s3cret@db/continuum");
             jail.set_env("CONTINUUM_DATABASE__MAX_CONNECTIONS", "4");
             jail.set_env("CONTINUUM_SECURITY__TOKEN_DEFAULT_DAYS", "30");
             jail.set_env("CONTINUUM_LOG__FORMAT", "json");
             jail.set_env("CONTINUUM_LOG__FILTER", "debug,sqlx=warn");
             let settings = load(None)?;
-            assert_eq!(
-                settings.database.url.expose(),
-                "postgres://continuum:s3cret@db/continuum"
-            );
+            assert_eq!(settings.database.url.expose(), "postgres://continuum:s3cret@db/continuum");
             assert!(settings.database.url.is_postgres());
             assert_eq!(settings.database.max_connections, 4);
             assert_eq!(settings.security.token_default_days, 30);
@@ -524,10 +475,7 @@ mod tests {
             jail.clear_env();
             jail.create_file(DEFAULT_CONFIG_FILE, "[server]\nsecure_cookie = true")?;
             let error = Settings::load(None).map(|_| ()).map_err(|e| e.to_string());
-            assert!(
-                matches!(&error, Err(message) if message.contains("secure_cookie")),
-                "{error:?}"
-            );
+            assert!(matches!(&error, Err(message) if message.contains("secure_cookie")), "{error:?}");
 
             jail.create_file(DEFAULT_CONFIG_FILE, "[log]\nformat = \"xml\"")?;
             assert!(Settings::load(None).is_err());
@@ -537,50 +485,25 @@ mod tests {
 
             jail.create_file(DEFAULT_CONFIG_FILE, "")?;
             jail.set_env("CONTINUUM_SERVER__LISTN", "0.0.0.0:1");
-            assert!(
-                Settings::load(None).is_err(),
-                "a misspelt variable of a known section is an error"
-            );
+            assert!(Settings::load(None).is_err(), "a misspelt variable of a known section is an error");
             Ok(())
         });
     }
 
     #[test]
     fn database_url_password_is_redacted() {
-        let url = DatabaseUrl::new(
-            "postgres://continuum:s3cret@db.example:5432/continuum?sslmode=require&password=other",
-        );
+        let url =
+            DatabaseUrl::new("postgres://continuum:s3cret@db.example:5432/continuum?sslmode=require&password=other");
         let shown = format!("{url:?} {url}");
-        assert!(
-            !shown.contains("s3cret") && !shown.contains("other"),
-            "{shown}"
-        );
-        assert_eq!(
-            url.redacted(),
-            "postgres://continuum:***@db.example:5432/continuum?sslmode=require&password=***"
-        );
+        assert!(!shown.contains("s3cret") && !shown.contains("other"), "{shown}");
+        assert_eq!(url.redacted(), "postgres://continuum:***@db.example:5432/continuum?sslmode=require&password=***");
 
-        let settings = Settings {
-            database: DatabaseSettings {
-                url,
-                max_connections: 1,
-            },
-            ..Settings::default()
-        };
+        let settings = Settings { database: DatabaseSettings { url, max_connections: 1 }, ..Settings::default() };
         assert!(!format!("{settings:?}").contains("s3cret"));
 
-        assert_eq!(
-            DatabaseUrl::new("sqlite://data/continuum.db").redacted(),
-            "sqlite://data/continuum.db"
-        );
-        assert_eq!(
-            DatabaseUrl::new("postgres://user@host/db").redacted(),
-            "postgres://user@host/db"
-        );
-        assert_eq!(
-            DatabaseUrl::new("sqlite::memory:").redacted(),
-            "sqlite::memory:"
-        );
+        assert_eq!(DatabaseUrl::new("sqlite://data/continuum.db").redacted(), "sqlite://data/continuum.db");
+        assert_eq!(DatabaseUrl::new("postgres://user@host/db").redacted(), "postgres://user@host/db");
+        assert_eq!(DatabaseUrl::new("sqlite::memory:").redacted(), "sqlite::memory:");
     }
 
     #[test]
@@ -592,14 +515,8 @@ mod tests {
         let config = settings.app_config(true);
         assert!(config.demo_mode);
         assert_eq!(config.session_idle_timeout, SignedDuration::from_mins(7));
-        assert_eq!(
-            config.session_absolute_timeout,
-            SignedDuration::from_hours(12)
-        );
-        assert_eq!(
-            config.emergency_access_duration,
-            SignedDuration::from_hours(2)
-        );
+        assert_eq!(config.session_absolute_timeout, SignedDuration::from_hours(12));
+        assert_eq!(config.emergency_access_duration, SignedDuration::from_hours(2));
         assert_eq!(config.lockout_threshold, 3);
         assert_eq!(config.lockout_duration, SignedDuration::from_mins(15));
         assert_eq!(config.token_default_days, 90);

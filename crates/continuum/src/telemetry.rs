@@ -15,19 +15,14 @@ use crate::settings::{LogFormat, LogSettings};
 pub fn init(log: &LogSettings) -> anyhow::Result<()> {
     let filter = match std::env::var(EnvFilter::DEFAULT_ENV) {
         Ok(directives) if !directives.trim().is_empty() => EnvFilter::try_new(&directives)
-            .map_err(|e| {
-                anyhow::anyhow!("invalid {}={directives:?}: {e}", EnvFilter::DEFAULT_ENV)
-            })?,
-        _ => EnvFilter::try_new(&log.filter)
-            .map_err(|e| anyhow::anyhow!("invalid log.filter {:?}: {e}", log.filter))?,
+            .map_err(|e| anyhow::anyhow!("invalid {}={directives:?}: {e}", EnvFilter::DEFAULT_ENV))?,
+        _ => {
+            EnvFilter::try_new(&log.filter).map_err(|e| anyhow::anyhow!("invalid log.filter {:?}: {e}", log.filter))?
+        }
     };
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let installed = match log.format {
-        LogFormat::Human => builder
-            .with_ansi(std::io::stderr().is_terminal())
-            .try_init(),
+        LogFormat::Human => builder.with_ansi(std::io::stderr().is_terminal()).try_init(),
         LogFormat::Json => builder.json().with_current_span(false).try_init(),
     };
     installed.map_err(|e| anyhow::anyhow!("cannot install the logger: {e}"))

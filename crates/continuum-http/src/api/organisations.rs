@@ -12,10 +12,7 @@ use continuum_domain::validation::{Invalid, Problem as FieldProblem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{
-    ApiJson, ApiPath, ApiQuery, Page, checked, failure, given, language_list, paging, required,
-    validated,
-};
+use super::{ApiJson, ApiPath, ApiQuery, Page, checked, failure, given, language_list, paging, required, validated};
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiCaller;
 use crate::routes::{Access, Routes};

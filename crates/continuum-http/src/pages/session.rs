@@ -1,11 +1,11 @@
 //! Signing in and out, the second factor, and the language and site switchers.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Form;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use continuum_app::auth::{NextStep, TotpSetup};
 use continuum_app::{AccessPoint, AppError};
@@ -69,7 +69,6 @@ fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
         .build()
 }
 
-
 async fn sign_in(
     State(state): State<AppState>,
     client: Client,
@@ -127,7 +126,12 @@ async fn second_factor_page(State(state): State<AppState>, pending: PendingSecon
     show_second_factor(&state, &pending, String::new(), StatusCode::OK).await
 }
 
-async fn show_second_factor(state: &AppState, pending: &PendingSecondFactor, error: String, status: StatusCode) -> Response {
+async fn show_second_factor(
+    state: &AppState,
+    pending: &PendingSecondFactor,
+    error: String,
+    status: StatusCode,
+) -> Response {
     let lang = actor_lang(&pending.actor);
     let setup = if pending.setup_required {
         match state.app.begin_totp_setup(&pending.actor).await {
@@ -154,7 +158,11 @@ struct CodeForm {
     code: String,
 }
 
-async fn second_factor(State(state): State<AppState>, pending: PendingSecondFactor, Form(form): Form<CodeForm>) -> Response {
+async fn second_factor(
+    State(state): State<AppState>,
+    pending: PendingSecondFactor,
+    Form(form): Form<CodeForm>,
+) -> Response {
     let lang = actor_lang(&pending.actor);
     if !pending.actor.csrf_token().is_some_and(|t| tokens_match(t, &form.csrf)) {
         return PageError::csrf(lang);
@@ -167,7 +175,13 @@ async fn second_factor(State(state): State<AppState>, pending: PendingSecondFact
     match result {
         Ok(()) => Redirect::to("/").into_response(),
         Err(AppError::SecondFactorInvalid) => {
-            show_second_factor(&state, &pending, continuum_i18n::t(lang, "error-totp-invalid"), StatusCode::UNPROCESSABLE_ENTITY).await
+            show_second_factor(
+                &state,
+                &pending,
+                continuum_i18n::t(lang, "error-totp-invalid"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(error) => PageError::new(error, lang).into_response(),
     }
@@ -179,7 +193,13 @@ struct CsrfOnly {
     csrf: String,
 }
 
-async fn sign_out(State(state): State<AppState>, client: Client, headers: HeaderMap, jar: CookieJar, Form(form): Form<CsrfOnly>) -> Response {
+async fn sign_out(
+    State(state): State<AppState>,
+    client: Client,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
     let lang = visitor_lang(&headers);
     let Some(token) = session_token(&headers) else {
         return Redirect::to("/sign-in").into_response();
@@ -211,7 +231,12 @@ struct LanguageForm {
 }
 
 /// Sets the language: in the profile when signed in, else in a cookie.
-async fn set_language(State(state): State<AppState>, headers: HeaderMap, jar: CookieJar, Form(form): Form<LanguageForm>) -> Response {
+async fn set_language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     let Some(lang) = Lang::parse(&form.lang) else {
         return Redirect::to(super::safe_back(&form.back)).into_response();
     };
@@ -248,14 +273,16 @@ struct SiteForm {
     back: String,
 }
 
-async fn set_site(State(state): State<AppState>, crate::extract::CsrfForm { actor, form }: crate::extract::CsrfForm<SiteForm>) -> Response {
+async fn set_site(
+    State(state): State<AppState>,
+    crate::extract::CsrfForm { actor, form }: crate::extract::CsrfForm<SiteForm>,
+) -> Response {
     let lang = actor_lang(&actor);
     match state.app.switch_site(&actor, Some(form.site.as_str())).await {
         Ok(()) => Redirect::to(super::safe_back(&form.back)).into_response(),
         Err(error) => PageError::new(error, lang).into_response(),
     }
 }
-
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     routes

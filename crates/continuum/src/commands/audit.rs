@@ -24,10 +24,7 @@ pub async fn verify(settings: &Settings) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Verification::Broken(broken) => {
-            println!(
-                "audit trail BROKEN at row {}: {broken}",
-                broken.first_broken_seq()
-            );
+            println!("audit trail BROKEN at row {}: {broken}", broken.first_broken_seq());
             Ok(ExitCode::FAILURE)
         }
     }

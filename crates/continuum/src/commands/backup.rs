@@ -15,10 +15,7 @@ pub async fn run(settings: &Settings, args: BackupArgs) -> anyhow::Result<ExitCo
     };
     let target = &args.file;
     if target.exists() {
-        anyhow::bail!(
-            "{} already exists; choose a new file name",
-            target.display()
-        );
+        anyhow::bail!("{} already exists; choose a new file name", target.display());
     }
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()

@@ -17,11 +17,7 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode
     let url = demo_url(&args.db)?;
     refuse_configured_database(settings, &args.db)?;
     // Bind first: a busy port is found before the seeding, not after.
-    let listener = if args.seed_only {
-        None
-    } else {
-        Some(super::bind(&args.listen).await?)
-    };
+    let listener = if args.seed_only { None } else { Some(super::bind(&args.listen).await?) };
     remove_database(&args.db)?;
 
     let app = super::open_app(settings, &url, true).await?;
@@ -60,30 +56,20 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode
 /// The `sqlite:` URL of the demo file, after checking its name.
 fn demo_url(path: &Path) -> anyhow::Result<DatabaseUrl> {
     if path.extension().and_then(|e| e.to_str()) != Some("db") {
-        anyhow::bail!(
-            "the demo database must be a file whose name ends in .db, not {}",
-            path.display()
-        );
+        anyhow::bail!("the demo database must be a file whose name ends in .db, not {}", path.display());
     }
     let Some(text) = path.to_str() else {
-        anyhow::bail!(
-            "the demo database path {} is not valid UTF-8",
-            path.display()
-        );
+        anyhow::bail!("the demo database path {} is not valid UTF-8", path.display());
     };
     if text.contains(['?', '#']) {
-        anyhow::bail!(
-            "the demo database path {} may not contain ? or #",
-            path.display()
-        );
+        anyhow::bail!("the demo database path {} may not contain ? or #", path.display());
     }
     Ok(DatabaseUrl::new(format!("sqlite://{text}")))
 }
 
 /// Refuses to delete the database of `database.url`.
 fn refuse_configured_database(settings: &Settings, demo: &Path) -> anyhow::Result<()> {
-    let Some(configured) = continuum_app::operations::sqlite_path(settings.database.url.expose())
-    else {
+    let Some(configured) = continuum_app::operations::sqlite_path(settings.database.url.expose()) else {
         return Ok(());
     };
     let same = match (configured.canonicalize(), demo.canonicalize()) {
@@ -111,10 +97,7 @@ fn remove_database(path: &Path) -> anyhow::Result<()> {
     for file in &files {
         match std::fs::symlink_metadata(file) {
             Ok(meta) if !meta.file_type().is_file() => {
-                anyhow::bail!(
-                    "{} is not a plain file; refusing to delete it",
-                    file.display()
-                );
+                anyhow::bail!("{} is not a plain file; refusing to delete it", file.display());
             }
             Ok(_) | Err(_) => {}
         }
@@ -135,26 +118,14 @@ fn remove_database(path: &Path) -> anyhow::Result<()> {
 fn account_table(accounts: &[DemoAccount]) -> String {
     let header = ("username", "role", "site");
     let width = |column: fn(&DemoAccount) -> String, title: &str| {
-        accounts
-            .iter()
-            .map(|a| column(a).chars().count())
-            .chain([title.len()])
-            .max()
-            .unwrap_or_default()
+        accounts.iter().map(|a| column(a).chars().count()).chain([title.len()]).max().unwrap_or_default()
     };
     let user_width = width(|a| a.username.clone(), header.0);
     let role_width = width(|a| a.role.to_string(), header.1);
     let site = |a: &DemoAccount| {
-        if a.site == continuum_domain::account::ALL_SITES {
-            "all sites".to_owned()
-        } else {
-            a.site.clone()
-        }
+        if a.site == continuum_domain::account::ALL_SITES { "all sites".to_owned() } else { a.site.clone() }
     };
-    let mut out = format!(
-        "{:user_width$}  {:role_width$}  {}\n",
-        header.0, header.1, header.2
-    );
+    let mut out = format!("{:user_width$}  {:role_width$}  {}\n", header.0, header.1, header.2);
     for account in accounts {
         out.push_str(&format!(
             "{:user_width$}  {:role_width$}  {}\n",
@@ -172,14 +143,8 @@ mod tests {
 
     #[test]
     fn demo_path_must_end_in_db() {
-        assert!(
-            demo_url(Path::new("data/demo.db"))
-                .is_ok_and(|u| u.expose() == "sqlite://data/demo.db")
-        );
-        assert!(
-            demo_url(Path::new("/tmp/x/demo.db"))
-                .is_ok_and(|u| u.expose() == "sqlite:///tmp/x/demo.db")
-        );
+        assert!(demo_url(Path::new("data/demo.db")).is_ok_and(|u| u.expose() == "sqlite://data/demo.db"));
+        assert!(demo_url(Path::new("/tmp/x/demo.db")).is_ok_and(|u| u.expose() == "sqlite:///tmp/x/demo.db"));
         assert!(demo_url(Path::new("data/demo.sqlite")).is_err());
         assert!(demo_url(Path::new("data")).is_err());
         assert!(demo_url(Path::new("data/a?mode=ro.db")).is_err());
@@ -214,10 +179,6 @@ mod tests {
         let accounts = continuum_app::demo::demo_accounts();
         let table = account_table(&accounts);
         assert_eq!(table.lines().count(), accounts.len() + 1);
-        assert!(
-            table
-                .lines()
-                .any(|l| l.starts_with("admin ") && l.ends_with("all sites"))
-        );
+        assert!(table.lines().any(|l| l.starts_with("admin ") && l.ends_with("all sites")));
     }
 }

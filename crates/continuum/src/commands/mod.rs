@@ -29,12 +29,8 @@ pub async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCod
         Command::Serve => serve::run(&settings).await,
         Command::Migrate => migrate::run(&settings).await,
         Command::Demo(args) => demo::run(&settings, args).await,
-        Command::Token {
-            command: TokenCommand::Create(args),
-        } => token::create(&settings, args).await,
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => audit::verify(&settings).await,
+        Command::Token { command: TokenCommand::Create(args) } => token::create(&settings, args).await,
+        Command::Audit { command: AuditCommand::Verify } => audit::verify(&settings).await,
         Command::Backup(args) => backup::run(&settings, args).await,
         Command::Restore(args) => restore::run(&settings, args).await,
     }
@@ -42,29 +38,19 @@ pub async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCod
 
 /// Opens the application on `url` (which applies pending migrations).
 async fn open_app(settings: &Settings, url: &DatabaseUrl, demo_mode: bool) -> anyhow::Result<App> {
-    App::open(
-        url.expose(),
-        &settings.pool(),
-        settings.app_config(demo_mode),
-    )
-    .await
-    .with_context(|| format!("cannot open the database {url}"))
+    App::open(url.expose(), &settings.pool(), settings.app_config(demo_mode))
+        .await
+        .with_context(|| format!("cannot open the database {url}"))
 }
 
 /// Binds the listening socket.
 async fn bind(listen: &str) -> anyhow::Result<TcpListener> {
-    TcpListener::bind(listen)
-        .await
-        .with_context(|| format!("cannot listen on {listen}"))
+    TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))
 }
 
 /// Serves `app` on `listener` until Ctrl-C or SIGTERM, then stops the
 /// application (its pending audit rows are written first).
-async fn serve_until_signal(
-    listener: TcpListener,
-    app: App,
-    http: HttpSettings,
-) -> anyhow::Result<()> {
+async fn serve_until_signal(listener: TcpListener, app: App, http: HttpSettings) -> anyhow::Result<()> {
     let served = continuum_http::serve(listener, app.clone(), http, shutdown_signal()).await;
     app.shutdown().await;
     tracing::info!("stopped");
@@ -117,22 +103,14 @@ fn progress_bar(template: &str) -> indicatif::ProgressBar {
 /// The file of the configured SQLite database, or the exit code and message
 /// for PostgreSQL. `task` names the command (`backup`, `restore`) and
 /// `tool` the PostgreSQL tool to use instead.
-fn sqlite_file(
-    settings: &Settings,
-    task: &str,
-    tool: &str,
-) -> anyhow::Result<Result<std::path::PathBuf, ExitCode>> {
+fn sqlite_file(settings: &Settings, task: &str, tool: &str) -> anyhow::Result<Result<std::path::PathBuf, ExitCode>> {
     let url = &settings.database.url;
     if url.is_postgres() {
-        eprintln!(
-            "{task}: the database is PostgreSQL ({url}); use {tool} for it (see the README, section on backups)"
-        );
+        eprintln!("{task}: the database is PostgreSQL ({url}); use {tool} for it (see the README, section on backups)");
         return Ok(Err(ExitCode::from(EXIT_UNSUPPORTED)));
     }
     match continuum_app::operations::sqlite_path(url.expose()) {
         Some(path) => Ok(Ok(path)),
-        None => anyhow::bail!(
-            "{task} needs a SQLite database file, and database.url ({url}) names none"
-        ),
+        None => anyhow::bail!("{task} needs a SQLite database file, and database.url ({url}) names none"),
     }
 }

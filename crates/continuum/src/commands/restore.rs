@@ -28,18 +28,8 @@ pub async fn run(settings: &Settings, args: RestoreArgs) -> anyhow::Result<ExitC
     }
     continuum_app::operations::restore(backup, &database)
         .await
-        .with_context(|| {
-            format!(
-                "cannot restore {} to {}",
-                backup.display(),
-                database.display()
-            )
-        })?;
-    println!(
-        "database {} restored from {}",
-        database.display(),
-        backup.display()
-    );
+        .with_context(|| format!("cannot restore {} to {}", backup.display(), database.display()))?;
+    println!("database {} restored from {}", database.display(), backup.display());
     eprintln!("run `continuum audit verify` to check the audit trail of the restored database");
     Ok(ExitCode::SUCCESS)
 }
@@ -55,9 +45,7 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 /// Asks on the terminal; refuses when standard input is not one.
 fn confirm(database: &std::path::Path, backup: &std::path::Path) -> anyhow::Result<bool> {
     if !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "restore replaces the database; pass --yes to confirm (standard input is not a terminal)"
-        );
+        anyhow::bail!("restore replaces the database; pass --yes to confirm (standard input is not a terminal)");
     }
     let mut stderr = std::io::stderr();
     write!(
@@ -71,8 +59,5 @@ fn confirm(database: &std::path::Path, backup: &std::path::Path) -> anyhow::Resu
     stderr.flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "yes" | "y"
-    ))
+    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "yes" | "y"))
 }

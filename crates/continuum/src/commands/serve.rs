@@ -12,9 +12,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<ExitCode> {
         tracing::warn!("demo mode: the demo password is accepted; never use it with real data");
     }
     if !settings.server.secure_cookies {
-        tracing::info!(
-            "cookies are not marked Secure; set server.secure_cookies = true behind TLS"
-        );
+        tracing::info!("cookies are not marked Secure; set server.secure_cookies = true behind TLS");
     }
     let address = listener.local_addr()?;
     tracing::info!(%address, database = %settings.database.url, backend = app.backend_name(), "listening on http://{address}");

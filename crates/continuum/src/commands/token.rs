@@ -12,19 +12,12 @@ use crate::settings::Settings;
 /// expiry on standard error.
 pub async fn create(settings: &Settings, args: TokenCreateArgs) -> anyhow::Result<ExitCode> {
     let app = super::open_app(settings, &settings.database.url, settings.demo).await?;
-    let created = app
-        .create_api_token(&Actor::operator(), &args.user, &args.label, args.days)
-        .await;
+    let created = app.create_api_token(&Actor::operator(), &args.user, &args.label, args.days).await;
     let max_days = app.config().token_max_days;
     app.shutdown().await;
     let token = created.map_err(|error| describe(error, &args, max_days))?;
     println!("{}", token.secret);
-    eprintln!(
-        "token {} for {} expires {}",
-        token.id,
-        args.user.trim(),
-        token.expires_at
-    );
+    eprintln!("token {} for {} expires {}", token.id, args.user.trim(), token.expires_at);
     Ok(ExitCode::SUCCESS)
 }
 

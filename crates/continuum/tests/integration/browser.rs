@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
 use continuum_testkit::database::Backend;
 use continuum_testkit::server::TestServer;
+use fantoccini::{Client, ClientBuilder, Locator};
 
 /// A headless Chromium session; chromedriver is stopped on drop.
 struct Browser {
@@ -53,10 +53,8 @@ async fn browser(width: u32, height: u32) -> Browser {
         format!("--user-data-dir={}", profile.path().display()),
     ];
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
-    );
+    capabilities
+        .insert("goog:chromeOptions".into(), serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }));
     let url = format!("http://127.0.0.1:{port}");
     let mut last_error = String::new();
     for _ in 0..100 {
@@ -89,7 +87,13 @@ async fn sign_in(client: &Client, server: &TestServer, username: &str) {
     client.goto(&server.url("/sign-in")).await.expect("sign-in page");
     client.find(Locator::Id("username")).await.expect("username field").send_keys(username).await.expect("type");
     client.find(Locator::Id("password")).await.expect("password field").send_keys("demo").await.expect("type");
-    client.find(Locator::Css("form[action='/sign-in'] button[type=submit]")).await.expect("button").click().await.expect("click");
+    client
+        .find(Locator::Css("form[action='/sign-in'] button[type=submit]"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("click");
     client.wait().for_element(Locator::Css("nav.main-nav")).await.expect("signed in: navigation shown");
 }
 

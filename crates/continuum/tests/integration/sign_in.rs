@@ -68,12 +68,14 @@ async fn a_session_ends_after_the_idle_timeout_and_on_sign_out(backend: Backend)
 }
 on_both_backends!(a_session_ends_after_the_idle_timeout_and_on_sign_out);
 
-async fn a_clinical_role_must_set_up_a_second_factor_in_production(backend: Backend) {
+/// A production application with one care worker, `an.peeters`, who has
+/// no second factor yet.
+async fn production_with_care_worker(backend: Backend) -> crate::support::TestApp {
     let test = empty_app(backend, AppConfig { demo_mode: false, ..test_config() }).await;
     let operator = continuum_app::Actor::operator();
-    let sites = continuum_domain::site::PILOT_SITES[0];
+    let pilot = continuum_domain::site::PILOT_SITES[0];
     let site =
-        continuum_domain::reference::SiteDraft::parse(sites.code, sites.name, &["nl".to_owned()], true).expect("site");
+        continuum_domain::reference::SiteDraft::parse(pilot.code, pilot.name, &["nl".to_owned()], true).expect("site");
     test.app.create_site(&operator, site).await.expect("site created");
     let ids = test.app.site_ids().await.expect("ids");
     let draft = AccountDraft::parse(
@@ -87,12 +89,60 @@ async fn a_clinical_role_must_set_up_a_second_factor_in_production(backend: Back
     )
     .expect("draft");
     test.app.create_user(&operator, draft, "paarse-olifant-fietst").await.expect("created");
+    test
+}
+
+fn current_code(secret: &str) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned()).to_bytes().expect("secret");
+    totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, "an.peeters".into())
+        .expect("totp")
+        .generate_current()
+        .expect("code")
+}
+
+async fn a_clinical_role_must_set_up_a_second_factor_in_production(backend: Backend) {
+    let test = production_with_care_worker(backend).await;
     let signed = test.app.sign_in("an.peeters", "paarse-olifant-fietst", access()).await.expect("password ok");
     assert_eq!(signed.next, NextStep::SetUpSecondFactor);
-    let state = test.app.session(&signed.token, access()).await.expect("session");
-    assert!(matches!(state, SessionState::SecondFactorDue { setup_required: true, .. }));
+    let SessionState::SecondFactorDue { actor, setup_required: true } =
+        test.app.session(&signed.token, access()).await.expect("session")
+    else {
+        panic!("the second factor must be set up before anything else");
+    };
+    let setup = test.app.begin_totp_setup(&actor).await.expect("setup");
+    assert!(setup.uri.starts_with("otpauth://totp/"));
+    test.app.confirm_totp_setup(&actor, &current_code(&setup.secret)).await.expect("confirmed");
+    assert!(matches!(test.app.session(&signed.token, access()).await, Ok(SessionState::Active(_))));
+
+    let again = test.app.sign_in("an.peeters", "paarse-olifant-fietst", access()).await.expect("password ok");
+    assert_eq!(again.next, NextStep::SecondFactor);
+    let SessionState::SecondFactorDue { actor, setup_required: false } =
+        test.app.session(&again.token, access()).await.expect("session")
+    else {
+        panic!("the code is due");
+    };
+    assert!(matches!(test.app.verify_second_factor(&actor, "000000").await, Err(AppError::SecondFactorInvalid)));
+    test.app.verify_second_factor(&actor, &current_code(&setup.secret)).await.expect("right code");
+    assert!(matches!(test.app.session(&again.token, access()).await, Ok(SessionState::Active(_))));
 }
 on_both_backends!(a_clinical_role_must_set_up_a_second_factor_in_production);
+
+async fn wrong_second_factor_codes_lock_the_account_and_end_the_session(backend: Backend) {
+    let test = production_with_care_worker(backend).await;
+    let signed = test.app.sign_in("an.peeters", "paarse-olifant-fietst", access()).await.expect("password ok");
+    let SessionState::SecondFactorDue { actor, .. } = test.app.session(&signed.token, access()).await.expect("session")
+    else {
+        panic!("second factor due");
+    };
+    test.app.begin_totp_setup(&actor).await.expect("setup");
+    for _ in 0..5 {
+        assert!(matches!(test.app.confirm_totp_setup(&actor, "000000").await, Err(AppError::SecondFactorInvalid)));
+    }
+    assert!(matches!(test.app.session(&signed.token, access()).await, Err(AppError::Unauthenticated)));
+    let locked = test.app.sign_in("an.peeters", "paarse-olifant-fietst", access()).await;
+    assert!(matches!(locked, Err(AppError::Locked { .. })), "{locked:?}");
+}
+on_both_backends!(wrong_second_factor_codes_lock_the_account_and_end_the_session);
 
 async fn a_weak_password_is_refused_with_the_field_named(backend: Backend) {
     let test = demo_app(backend).await;
