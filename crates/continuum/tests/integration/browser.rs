@@ -128,8 +128,42 @@ async fn an_administrator_signs_in_switches_language_and_finds_the_sites() {
         keep_screenshot(client, &format!("sites-wide-{code}")).await;
     }
 
+    for (path, name) in [
+        ("/organisations", "organisations"),
+        ("/admin/users", "users"),
+        ("/admin/users/new", "user-new"),
+        ("/audit", "audit"),
+        ("/emergency-access", "emergency"),
+        ("/account", "account"),
+    ] {
+        client.goto(&server.url(path)).await.expect("page");
+        let heading = client.find(Locator::Css("main h1")).await.expect("every page has a heading");
+        assert!(!heading.text().await.expect("text").is_empty(), "{path}");
+        keep_screenshot(client, &format!("{name}-wide-en")).await;
+    }
+
     client.find(Locator::Css("form[action='/sign-out'] button")).await.expect("sign out").click().await.expect("click");
     client.wait().for_element(Locator::Id("username")).await.expect("back at the sign-in page");
+    keep_screenshot(client, "sign-in-wide-en").await;
+    client.clone().close().await.expect("close");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_form_comes_back_with_what_was_typed_and_the_message() {
+    let server = TestServer::start(Backend::Sqlite).await.expect("server");
+    let browser = browser(1280, 900).await;
+    let client = &browser.client;
+    sign_in(client, &server, "admin").await;
+    choose_language(client, "fr").await;
+    client.goto(&server.url("/organisations/new")).await.expect("form");
+    let name = client.find(Locator::Id("name")).await.expect("name field");
+    name.send_keys("X").await.expect("type");
+    name.send_keys(&char::from(fantoccini::key::Key::Enter).to_string()).await.expect("submit with Enter");
+    let summary = client.wait().for_element(Locator::Css(".error-summary")).await.expect("error summary");
+    assert!(!summary.text().await.expect("text").is_empty());
+    let typed = client.find(Locator::Id("name")).await.expect("name").prop("value").await.expect("value");
+    assert_eq!(typed.as_deref(), Some("X"), "what was typed is shown again");
+    keep_screenshot(client, "organisation-invalid-wide-fr").await;
     client.clone().close().await.expect("close");
 }
 
