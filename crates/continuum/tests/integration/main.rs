@@ -7,6 +7,7 @@ mod support;
 mod audit_trail;
 mod backup;
 mod browser;
+mod cli;
 mod http_access;
 mod http_api;
 mod http_pages;
