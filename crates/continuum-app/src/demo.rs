@@ -51,18 +51,24 @@ pub fn demo_accounts() -> Vec<DemoAccount> {
     accounts
 }
 
+/// A fictitious name that says what the account is for, in the account's language.
 fn display_name(account: &DemoAccount) -> String {
-    let role = match account.role {
-        Role::CareWorker => "Care worker",
-        Role::Medical => "Prison doctor",
-        Role::Psychosocial => "Psychosocial service",
-        Role::PrisonStaff => "Prison officer",
-        Role::Director => "Director",
-        Role::Coordinator => "Drug coordinator",
-        Role::SteeringMember => "Steering member",
-        Role::ExternalProvider => "Outside provider",
-        Role::Researcher => "Researcher",
-        Role::Admin => "Administrator",
+    let (nl, fr, en) = match account.role {
+        Role::CareWorker => ("Zorgverlener", "Intervenant", "Care worker"),
+        Role::Medical => ("Gevangenisarts", "Médecin pénitentiaire", "Prison doctor"),
+        Role::Psychosocial => ("Psychosociale dienst", "Service psychosocial", "Psychosocial service"),
+        Role::PrisonStaff => ("Penitentiair beambte", "Agent pénitentiaire", "Prison officer"),
+        Role::Director => ("Directeur", "Directeur", "Director"),
+        Role::Coordinator => ("Drugcoördinator", "Coordinateur drogues", "Drug coordinator"),
+        Role::SteeringMember => ("Lid stuurgroep", "Membre du groupe de pilotage", "Steering member"),
+        Role::ExternalProvider => ("Externe zorgverlener", "Intervenant externe", "Outside provider"),
+        Role::Researcher => ("Onderzoeker", "Chercheur", "Researcher"),
+        Role::Admin => ("Beheerder", "Administrateur", "Administrator"),
+    };
+    let role = match language_of(account) {
+        Language::Nl => nl,
+        Language::Fr => fr,
+        Language::En => en,
     };
     if account.site == ALL_SITES {
         format!("{role} ({})", account.username)
