@@ -65,7 +65,7 @@ pub struct PageError {
 impl PageError {
     /// An error in the given language.
     pub fn new(error: AppError, lang: Lang) -> PageError {
-        PageError { error, lang, request_id: String::new() }
+        PageError { error, lang, request_id: crate::observability::current_request_id() }
     }
 
     /// A form without a valid CSRF token.
@@ -155,13 +155,21 @@ pub struct ApiError {
 impl ApiError {
     /// An error answered in the caller's language.
     pub fn new(error: AppError, lang: Lang, headers: &HeaderMap) -> ApiError {
-        let request_id = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let request_id = headers
+            .get(REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .or_else(|| Some(crate::observability::current_request_id()).filter(|id| !id.is_empty()));
         ApiError { error, lang, request_id }
     }
 
     /// The error in English, without request id (when no headers are at hand).
     pub fn plain(error: AppError) -> ApiError {
-        ApiError { error, lang: Lang::En, request_id: None }
+        ApiError {
+            error,
+            lang: Lang::En,
+            request_id: Some(crate::observability::current_request_id()).filter(|id| !id.is_empty()),
+        }
     }
 }
 

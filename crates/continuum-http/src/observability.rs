@@ -14,6 +14,16 @@ use tracing::Instrument;
 /// The header that carries the request id.
 pub(crate) const REQUEST_ID: &str = "x-request-id";
 
+tokio::task_local! {
+    /// The id of the request being handled, for error pages and logs.
+    static CURRENT_REQUEST_ID: String;
+}
+
+/// The id of the request being handled (empty outside a request).
+pub(crate) fn current_request_id() -> String {
+    CURRENT_REQUEST_ID.try_with(Clone::clone).unwrap_or_default()
+}
+
 /// The process-wide Prometheus registry (installed once, on first use).
 pub(crate) fn prometheus() -> &'static PrometheusHandle {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
@@ -56,7 +66,7 @@ pub(crate) async fn track(mut request: Request, next: Next) -> Response {
     let method = request.method().to_string();
     let started = Instant::now();
     let span = tracing::info_span!("request", request_id = %id, %method, %route);
-    let mut response = next.run(request).instrument(span).await;
+    let mut response = CURRENT_REQUEST_ID.scope(id.clone(), next.run(request).instrument(span)).await;
     let elapsed = started.elapsed().as_secs_f64();
     let status = response.status().as_u16().to_string();
     metrics::counter!("http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status.clone()).increment(1);
