@@ -12,6 +12,8 @@ pub mod api;
 mod assets;
 mod error;
 mod extract;
+#[cfg(test)]
+mod i18n_keys;
 mod observability;
 mod ops;
 pub mod pages;

@@ -1,0 +1,65 @@
+//! Every message id the pages and the API use is defined in nl, fr and en.
+//!
+//! Ids are collected from the source: literal ids passed to `t`, `t1`,
+//! `t_args` and the shell's helpers in templates and Rust files. A missing id
+//! would show the raw key to the user, so this test fails instead.
+
+use std::path::Path;
+
+fn sources(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("readable directory").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+            out.push(std::fs::read_to_string(&path).expect("readable file"));
+        }
+    }
+}
+
+/// Literal message ids: a quoted kebab-case word right after a call of a
+/// translation function (`t("`, `t1("`, `lang, "`).
+fn used_ids() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    sources(&root.join("src"), &mut texts);
+    sources(&root.join("templates"), &mut texts);
+    let mut ids = Vec::new();
+    for text in &texts {
+        for marker in ["t(\"", "t1(\"", "lang, \"", "t_args(\""] {
+            for (at, _) in text.match_indices(marker) {
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if marker.starts_with('t') && (before.is_ascii_alphanumeric() || before == '_') {
+                    continue;
+                }
+                let rest = &text[at + marker.len()..];
+                let id: String =
+                    rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-' || c.is_ascii_digit()).collect();
+                if rest[id.len()..].starts_with('"') && id.contains('-') && !id.ends_with('-') {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn every_message_id_used_by_pages_and_api_exists_in_every_language() {
+    let ids = used_ids();
+    assert!(ids.len() > 100, "the scan finds the ids ({} found)", ids.len());
+    let keys: Vec<&str> = ids.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}
+
+#[test]
+fn every_role_organisation_kind_and_purpose_has_a_label() {
+    let mut keys: Vec<String> =
+        continuum_domain::role::Role::ALL.iter().map(|r| format!("role-{}", r.code())).collect();
+    keys.extend(continuum_domain::reference::OrganisationKind::ALL.iter().map(|k| format!("org-kind-{}", k.code())));
+    keys.extend(continuum_domain::audit::Purpose::ALL.iter().map(|p| format!("purpose-{}", p.code())));
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}
