@@ -26,6 +26,7 @@ pub struct App {
     pub(crate) store: Store,
     pub(crate) config: Arc<AppConfig>,
     pub(crate) audit: AuditWriter,
+    pub(crate) touches: Arc<crate::auth::TouchThrottle>,
     clock: Clock,
 }
 
@@ -39,6 +40,7 @@ impl App {
             store,
             config: Arc::new(config),
             audit,
+            touches: Arc::default(),
             clock: Clock(Arc::new(std::sync::Mutex::new(SignedDuration::ZERO))),
         })
     }

@@ -67,6 +67,28 @@ pub struct TotpSetup {
     pub uri: String,
 }
 
+/// Remembers which sessions this process recorded activity for in the last
+/// minute, so that a burst of requests on one session costs one write, not
+/// one per request.
+#[derive(Default)]
+pub(crate) struct TouchThrottle(std::sync::Mutex<std::collections::HashMap<i64, Timestamp>>);
+
+impl TouchThrottle {
+    /// Whether the caller should record activity of `session` now.
+    pub(crate) fn claim(&self, session: i64, now: Timestamp) -> bool {
+        let Ok(mut touched) = self.0.lock() else { return true };
+        let recent = |at: &Timestamp| now.duration_since(*at) < SignedDuration::from_mins(1);
+        if touched.get(&session).is_some_and(recent) {
+            return false;
+        }
+        if touched.len() > 10_000 {
+            touched.retain(|_, at| recent(at));
+        }
+        touched.insert(session, now);
+        true
+    }
+}
+
 fn instant(text: &str) -> Option<Timestamp> {
     text.parse().ok()
 }
@@ -212,7 +234,7 @@ impl App {
         drop(conn);
         let stale =
             instant(&session.last_seen_at).is_none_or(|seen| now.duration_since(seen) > SignedDuration::from_mins(1));
-        if stale {
+        if stale && self.touches.claim(session.id, now) {
             let mut tx = self.store.begin().await?;
             sessions::touch(&mut tx, session.id, &format_instant(now)).await?;
             tx.commit().await?;
