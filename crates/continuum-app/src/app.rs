@@ -27,6 +27,7 @@ pub struct App {
     pub(crate) config: Arc<AppConfig>,
     pub(crate) audit: AuditWriter,
     pub(crate) touches: Arc<crate::auth::TouchThrottle>,
+    pub(crate) sites: Arc<crate::auth::SiteCache>,
     clock: Clock,
 }
 
@@ -41,6 +42,7 @@ impl App {
             config: Arc::new(config),
             audit,
             touches: Arc::default(),
+            sites: Arc::default(),
             clock: Clock(Arc::new(std::sync::Mutex::new(SignedDuration::ZERO))),
         })
     }

@@ -230,7 +230,7 @@ impl App {
             return Err(AppError::Unauthenticated);
         };
         let credential = Credential::Session { id: session.id, csrf_token: session.csrf_token.clone() };
-        let actor = load_actor(&mut conn, &user, &session, credential, access).await?;
+        let actor = load_actor(&mut conn, &self.sites, &user, &session, credential, access).await?;
         drop(conn);
         let stale =
             instant(&session.last_seen_at).is_none_or(|seen| now.duration_since(seen) > SignedDuration::from_mins(1));
@@ -421,14 +421,50 @@ impl App {
 
 /// The sites a user may act for: every active site for an all-sites grant,
 /// else the granted ones.
-pub(crate) async fn selectable_sites(conn: &mut Conn, grants: &[RoleGrant]) -> AppResult<Vec<SiteRef>> {
-    let all = sites::list(conn).await?;
+pub(crate) async fn selectable_sites(
+    conn: &mut Conn,
+    cache: &SiteCache,
+    grants: &[RoleGrant],
+) -> AppResult<Vec<SiteRef>> {
+    let all = cache.sites(conn).await?;
     let everywhere = grants.iter().any(|g| g.scope == SiteScope::AllSites);
     Ok(all
         .into_iter()
         .filter(|s| (everywhere && s.active) || grants.iter().any(|g| g.scope == SiteScope::Site(SiteId(s.id))))
         .map(|s| SiteRef { id: SiteId(s.id), code: s.code, name: s.name })
         .collect())
+}
+
+/// The list of sites, read at most every few seconds: every signed-in request
+/// needs it for the site switcher, and sites change a few times a year. A
+/// change made by this process clears it at once; other servers see it
+/// within [`SiteCache::TTL`].
+#[derive(Default)]
+pub(crate) struct SiteCache(std::sync::Mutex<Option<(std::time::Instant, Vec<sites::SiteRow>)>>);
+
+impl SiteCache {
+    const TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+    async fn sites(&self, conn: &mut Conn) -> AppResult<Vec<sites::SiteRow>> {
+        if let Ok(cached) = self.0.lock()
+            && let Some((at, rows)) = cached.as_ref()
+            && at.elapsed() < Self::TTL
+        {
+            return Ok(rows.clone());
+        }
+        let rows = sites::list(conn).await?;
+        if let Ok(mut cached) = self.0.lock() {
+            *cached = Some((std::time::Instant::now(), rows.clone()));
+        }
+        Ok(rows)
+    }
+
+    /// Forgets the list after a change.
+    pub(crate) fn clear(&self) {
+        if let Ok(mut cached) = self.0.lock() {
+            *cached = None;
+        }
+    }
 }
 
 /// Turns stored grants into domain grants, skipping unknown roles.
@@ -446,13 +482,14 @@ pub(crate) fn domain_grants(rows: &[continuum_store::users::GrantRow]) -> Vec<Ro
 /// Builds the actor of a user.
 pub(crate) async fn load_actor(
     conn: &mut Conn,
+    cache: &SiteCache,
     user: &UserRow,
     session: &SessionRow,
     credential: Credential,
     access: AccessPoint,
 ) -> AppResult<Actor> {
     let grants = domain_grants(&users::grants(conn, user.id).await?);
-    let sites = selectable_sites(conn, &grants).await?;
+    let sites = selectable_sites(conn, cache, &grants).await?;
     let site = session.site_id.and_then(|id| sites.iter().find(|s| s.id.0 == id).cloned());
     let language = session
         .language

@@ -62,6 +62,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
+        self.sites.clear();
         Ok(id)
     }
 
@@ -81,6 +82,7 @@ impl App {
         }
         self.audit_change(&mut tx, actor, allowed, "site.update", &subject).await?;
         tx.commit().await?;
+        self.sites.clear();
         Ok(())
     }
 

@@ -103,7 +103,7 @@ impl App {
             last_seen_at: String::new(),
             expires_at: String::new(),
         };
-        load_actor(&mut conn, &user, &no_session, Credential::Token { id: token.id }, access).await
+        load_actor(&mut conn, &self.sites, &user, &no_session, Credential::Token { id: token.id }, access).await
     }
 
     /// The actor's own tokens.

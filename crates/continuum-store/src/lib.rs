@@ -119,9 +119,10 @@ impl Default for PoolSettings {
 }
 
 /// Per-connection settings of SQLite (WAL, durable commits, foreign keys, a
-/// busy timeout instead of immediate lock errors).
+/// busy timeout instead of immediate lock errors, and memory-mapped reads so
+/// that readers need not re-read pages with system calls after each commit).
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 268435456;";
 /// The same for a database opened read-only (which cannot change its journal).
 const SQLITE_READ_ONLY_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 
