@@ -13,7 +13,7 @@ use continuum_domain::ids::{SiteId, UserId};
 use continuum_domain::role::{Role, RoleGrant, SiteScope};
 use continuum_domain::site::Language;
 use continuum_store::sessions::{NewSession, SessionRow};
-use continuum_store::users::UserRow;
+use continuum_store::users::{GrantRow, UserRow};
 use continuum_store::{Conn, sessions, sites, users};
 use jiff::{SignedDuration, Timestamp};
 use totp_rs::{Algorithm, Secret, TOTP};
@@ -214,15 +214,14 @@ impl App {
     pub async fn session(&self, token: &str, access: AccessPoint) -> AppResult<SessionState> {
         let now = self.now();
         let mut conn = self.store.reader().await?;
-        let Some(session) = sessions::by_token_hash(&mut conn, &token_hash(token)).await? else {
+        let Some((session, user, grants)) = sessions::signed_in(&mut conn, &token_hash(token)).await? else {
             return Err(AppError::Unauthenticated);
         };
         let idle_end =
             instant(&session.last_seen_at).and_then(|t| t.checked_add(self.config.session_idle_timeout).ok());
         let expired =
             instant(&session.expires_at).is_none_or(|end| end <= now) || idle_end.is_none_or(|end| end <= now);
-        let user = users::get(&mut conn, session.user_id).await?.filter(|u| u.active);
-        let Some(user) = user.filter(|_| !expired) else {
+        if expired || !user.active {
             drop(conn);
             let mut tx = self.store.begin().await?;
             sessions::delete(&mut tx, session.id).await?;
@@ -230,7 +229,7 @@ impl App {
             return Err(AppError::Unauthenticated);
         };
         let credential = Credential::Session { id: session.id, csrf_token: session.csrf_token.clone() };
-        let actor = load_actor(&mut conn, &self.sites, &user, &session, credential, access).await?;
+        let actor = load_actor(&mut conn, &self.sites, &user, &grants, &session, credential, access).await?;
         drop(conn);
         let stale =
             instant(&session.last_seen_at).is_none_or(|seen| now.duration_since(seen) > SignedDuration::from_mins(1));
@@ -484,11 +483,12 @@ pub(crate) async fn load_actor(
     conn: &mut Conn,
     cache: &SiteCache,
     user: &UserRow,
+    grants: &[GrantRow],
     session: &SessionRow,
     credential: Credential,
     access: AccessPoint,
 ) -> AppResult<Actor> {
-    let grants = domain_grants(&users::grants(conn, user.id).await?);
+    let grants = domain_grants(grants);
     let sites = selectable_sites(conn, cache, &grants).await?;
     let site = session.site_id.and_then(|id| sites.iter().find(|s| s.id.0 == id).cloned());
     let language = session

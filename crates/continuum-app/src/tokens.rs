@@ -91,7 +91,10 @@ impl App {
             .filter(|t| t.revoked_at.is_none())
             .filter(|t| t.expires_at.parse::<Timestamp>().is_ok_and(|end| end > now))
             .ok_or(AppError::Unauthenticated)?;
-        let user = users::get(&mut conn, token.user_id).await?.filter(|u| u.active).ok_or(AppError::Unauthenticated)?;
+        let (user, grants) = users::with_grants(&mut conn, token.user_id)
+            .await?
+            .filter(|(u, _)| u.active)
+            .ok_or(AppError::Unauthenticated)?;
         let no_session = SessionRow {
             id: 0,
             user_id: user.id,
@@ -103,7 +106,8 @@ impl App {
             last_seen_at: String::new(),
             expires_at: String::new(),
         };
-        load_actor(&mut conn, &self.sites, &user, &no_session, Credential::Token { id: token.id }, access).await
+        load_actor(&mut conn, &self.sites, &user, &grants, &no_session, Credential::Token { id: token.id }, access)
+            .await
     }
 
     /// The actor's own tokens.

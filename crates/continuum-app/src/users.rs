@@ -107,8 +107,7 @@ impl App {
         let subject = Subject::record("user", id);
         let allowed = self.authorize(actor, Action::ManageUsers, Target::PROGRAMME, "user.read", &subject).await?;
         let mut conn = self.store.reader().await?;
-        let user = users::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-        let grants = users::grants(&mut conn, id).await?;
+        let (user, grants) = users::with_grants(&mut conn, id).await?.ok_or(AppError::NotFound)?;
         drop(conn);
         self.audit_read(actor, allowed, "user.read", &subject).await?;
         Ok(account(user, grants))
@@ -119,8 +118,7 @@ impl App {
         let subject = Subject::record("user", actor.user_id);
         self.authorize(actor, Action::ManageOwnAccount, Target::PROGRAMME, "user.read_own", &subject).await?;
         let mut conn = self.store.reader().await?;
-        let user = users::get(&mut conn, actor.user_id.0).await?.ok_or(AppError::Unauthenticated)?;
-        let grants = users::grants(&mut conn, user.id).await?;
+        let (user, grants) = users::with_grants(&mut conn, actor.user_id.0).await?.ok_or(AppError::Unauthenticated)?;
         Ok(account(user, grants))
     }
 

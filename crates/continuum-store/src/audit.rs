@@ -19,46 +19,65 @@ pub async fn append(conn: &mut Conn, entries: &[AuditEntry], now: &str) -> Store
             .bind(now)
             .fetch_one(&mut *conn)
             .await?;
-    let mut seqs = Vec::with_capacity(entries.len());
+    let mut rows = Vec::with_capacity(entries.len());
     for entry in entries {
         let previous = (seq > 0).then_some((seq, hash.as_str()));
         let row = chain(previous, entry.clone());
-        insert(conn, &row).await?;
-        seqs.push(row.seq);
         seq = row.seq;
-        hash = row.hash;
+        hash = row.hash.clone();
+        rows.push(row);
+    }
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        insert(conn, chunk).await?;
     }
     sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(conn).await?;
-    Ok(seqs)
+    Ok(rows.iter().map(|r| r.seq).collect())
 }
 
-async fn insert(conn: &mut Conn, row: &ChainedEntry) -> StoreResult<()> {
-    let e = &row.entry;
-    sqlx::query(
+/// Rows per `INSERT` statement: one statement per batch chunk instead of one
+/// per row, and 18 × 50 parameters stay under SQLite's oldest limit (999).
+const ROWS_PER_INSERT: usize = 50;
+const COLUMNS_PER_ROW: usize = 18;
+
+async fn insert(conn: &mut Conn, rows: &[ChainedEntry]) -> StoreResult<()> {
+    let mut sql = String::from(
         "INSERT INTO audit_log (seq, at, user_id, username, role, site, action, outcome, purpose, \
-         person_id, resource_kind, resource_id, reason, ip, user_agent, request_id, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-    )
-    .bind(row.seq)
-    .bind(&e.at)
-    .bind(e.user_id)
-    .bind(&e.username)
-    .bind(&e.role)
-    .bind(&e.site)
-    .bind(&e.action)
-    .bind(&e.outcome)
-    .bind(&e.purpose)
-    .bind(e.person_id)
-    .bind(&e.resource_kind)
-    .bind(&e.resource_id)
-    .bind(&e.reason)
-    .bind(&e.ip)
-    .bind(&e.user_agent)
-    .bind(&e.request_id)
-    .bind(&row.prev_hash)
-    .bind(&row.hash)
-    .execute(conn)
-    .await?;
+         person_id, resource_kind, resource_id, reason, ip, user_agent, request_id, prev_hash, hash) VALUES ",
+    );
+    for index in 0..rows.len() {
+        let first = index * COLUMNS_PER_ROW + 1;
+        let placeholders: Vec<String> = (first..first + COLUMNS_PER_ROW).map(|n| format!("${n}")).collect();
+        if index > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        sql.push_str(&placeholders.join(", "));
+        sql.push(')');
+    }
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        let e = &row.entry;
+        query = query
+            .bind(row.seq)
+            .bind(&e.at)
+            .bind(e.user_id)
+            .bind(&e.username)
+            .bind(&e.role)
+            .bind(&e.site)
+            .bind(&e.action)
+            .bind(&e.outcome)
+            .bind(&e.purpose)
+            .bind(e.person_id)
+            .bind(&e.resource_kind)
+            .bind(&e.resource_id)
+            .bind(&e.reason)
+            .bind(&e.ip)
+            .bind(&e.user_agent)
+            .bind(&e.request_id)
+            .bind(&row.prev_hash)
+            .bind(&row.hash);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

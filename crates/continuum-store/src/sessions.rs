@@ -1,7 +1,10 @@
 //! Sign-in sessions, kept in the database so that several servers share them.
 //! Only a hash of the session token is stored.
 
-use crate::{Conn, StoreResult};
+use sqlx::Row;
+
+use crate::users::{self, GrantRow, UserRow};
+use crate::{Conn, Flag, StoreResult};
 
 /// A stored session.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -71,15 +74,38 @@ pub async fn insert(conn: &mut Conn, session: &NewSession<'_>) -> StoreResult<i6
     Ok(id)
 }
 
-/// The session with this token hash.
-pub async fn by_token_hash(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<SessionRow>> {
-    Ok(sqlx::query_as(
-        "SELECT id, user_id, csrf_token, second_factor_pending, site_id, language, created_at, \
-         last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
-    )
-    .bind(token_hash)
-    .fetch_optional(conn)
-    .await?)
+/// The session with this token hash, with its user and the user's grants,
+/// in one query: this is read on every signed-in request.
+pub async fn signed_in(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<(SessionRow, UserRow, Vec<GrantRow>)>> {
+    let sql = format!(
+        "SELECT s.id AS session_id, s.csrf_token AS session_csrf_token, \
+         s.second_factor_pending AS session_second_factor_pending, s.site_id AS session_site_id, \
+         s.language AS session_language, s.created_at AS session_created_at, \
+         s.last_seen_at AS session_last_seen_at, s.expires_at AS session_expires_at, {} \
+         FROM sessions s JOIN users u ON u.id = s.user_id {} WHERE s.token_hash = $1 {}",
+        users::joined_columns(),
+        users::GRANTS_JOIN,
+        users::GRANTS_ORDER
+    );
+    let rows = sqlx::query(&sql).bind(token_hash).fetch_all(conn).await?;
+    let Some((user, grants)) = users::user_and_grants(&rows)? else {
+        return Ok(None);
+    };
+    let Some(row) = rows.first() else {
+        return Ok(None);
+    };
+    let session = SessionRow {
+        id: row.try_get("session_id")?,
+        user_id: user.id,
+        csrf_token: row.try_get("session_csrf_token")?,
+        second_factor_pending: row.try_get::<Flag, _>("session_second_factor_pending")?.into(),
+        site_id: row.try_get("session_site_id")?,
+        language: row.try_get("session_language")?,
+        created_at: row.try_get("session_created_at")?,
+        last_seen_at: row.try_get("session_last_seen_at")?,
+        expires_at: row.try_get("session_expires_at")?,
+    };
+    Ok(Some((session, user, grants)))
 }
 
 /// Records activity.

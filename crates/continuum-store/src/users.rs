@@ -1,6 +1,9 @@
 //! Users, their role grants, sign-in failures and second factor; and the
 //! per-role settings.
 
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
 use crate::{Conn, Page, StoreResult, like_pattern};
 
 /// A stored user. The password hash and second-factor secret never leave
@@ -108,6 +111,49 @@ pub async fn insert(conn: &mut Conn, user: &NewUser<'_>, at: &str) -> StoreResul
 pub async fn get(conn: &mut Conn, id: i64) -> StoreResult<Option<UserRow>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     Ok(sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?)
+}
+
+/// One user and their grants, in one query: every signed-in request and
+/// every account page needs both, and each query is a round trip to the
+/// database driver's thread.
+pub async fn with_grants(conn: &mut Conn, id: i64) -> StoreResult<Option<(UserRow, Vec<GrantRow>)>> {
+    let sql = format!("SELECT {} FROM users u {GRANTS_JOIN} WHERE u.id = $1 {GRANTS_ORDER}", joined_columns());
+    let rows = sqlx::query(&sql).bind(id).fetch_all(conn).await?;
+    user_and_grants(&rows)
+}
+
+/// The user columns qualified by `u.`, followed by the grant columns that
+/// [`GRANTS_JOIN`] adds.
+pub(crate) fn joined_columns() -> String {
+    let user: Vec<String> = COLUMNS.split(',').map(|c| format!("u.{}", c.trim())).collect();
+    format!("{}, g.role AS grant_role, g.site_id AS grant_site_id, gs.code AS grant_site_code", user.join(", "))
+}
+
+/// Joins the grants (and their sites' codes) of user `u`.
+pub(crate) const GRANTS_JOIN: &str =
+    "LEFT JOIN role_grants g ON g.user_id = u.id LEFT JOIN sites gs ON gs.id = g.site_id";
+
+/// The order of [`grants`], for queries that use [`GRANTS_JOIN`].
+pub(crate) const GRANTS_ORDER: &str = "ORDER BY g.role, gs.code";
+
+/// Reads the rows of a [`GRANTS_JOIN`] query: one row per grant, or one row
+/// with null grant columns for a user without grants.
+pub(crate) fn user_and_grants(rows: &[AnyRow]) -> StoreResult<Option<(UserRow, Vec<GrantRow>)>> {
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let user = UserRow::from_row(first)?;
+    let mut grants = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(role) = row.try_get::<Option<String>, _>("grant_role")? {
+            grants.push(GrantRow {
+                role,
+                site_id: row.try_get("grant_site_id")?,
+                site_code: row.try_get("grant_site_code")?,
+            });
+        }
+    }
+    Ok(Some((user, grants)))
 }
 
 /// One user by username.

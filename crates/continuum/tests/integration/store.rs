@@ -131,9 +131,12 @@ async fn users_grants_sessions_and_tokens_round_trip(backend: Backend) {
     assert_eq!(grants.len(), 2);
     assert!(grants.iter().any(|g| g.role == "care_worker" && g.site_code.as_deref() == Some("HAS")));
     assert!(grants.iter().any(|g| g.role == "coordinator" && g.site_id.is_none()));
-    let found = sessions::by_token_hash(&mut conn, "h1").await.expect("session").expect("exists");
+    let (found, owner, owner_grants) = sessions::signed_in(&mut conn, "h1").await.expect("session").expect("exists");
     assert!(!found.second_factor_pending);
-    assert_eq!(found.site_id, Some(has));
+    assert_eq!((found.id, found.user_id, found.site_id), (session_id, id, Some(has)));
+    assert_eq!((owner, owner_grants), (user.clone(), grants.clone()));
+    assert!(sessions::signed_in(&mut conn, "unknown").await.expect("session").is_none());
+    assert_eq!(users::with_grants(&mut conn, id).await.expect("user").expect("exists"), (user.clone(), grants.clone()));
     let token = tokens::by_hash(&mut conn, "t1").await.expect("token").expect("exists");
     assert_eq!(token.user_id, id);
     let required = users::roles_requiring_totp(&mut conn).await.expect("settings");
@@ -142,6 +145,26 @@ async fn users_grants_sessions_and_tokens_round_trip(backend: Backend) {
     assert_eq!(removed, 1);
 }
 on_both_backends!(users_grants_sessions_and_tokens_round_trip);
+
+async fn a_user_without_grants_is_read_with_an_empty_grant_list(backend: Backend) {
+    let (store, _db) = store(backend).await;
+    let mut tx = store.begin().await.expect("begin");
+    let new = users::NewUser {
+        username: "nobody",
+        display_name: "No Grants",
+        email: "",
+        language: "fr",
+        organisation_id: None,
+        password_hash: "$argon2id$x",
+    };
+    let id = users::insert(&mut tx, &new, AT).await.expect("user");
+    tx.commit().await.expect("commit");
+    let mut conn = store.reader().await.expect("reader");
+    let (user, grants) = users::with_grants(&mut conn, id).await.expect("read").expect("exists");
+    assert_eq!((user.username.as_str(), grants.len()), ("nobody", 0));
+    assert!(users::with_grants(&mut conn, id + 1000).await.expect("read").is_none());
+}
+on_both_backends!(a_user_without_grants_is_read_with_an_empty_grant_list);
 
 fn entry(action: &str, person: Option<i64>) -> AuditEntry {
     AuditEntry {
@@ -179,6 +202,25 @@ async fn audit_rows_chain_across_transactions_and_are_searchable(backend: Backen
     assert_eq!(audit::search(&mut conn, &query, Page { limit: 10, offset: 0 }).await.expect("search").1, 2);
 }
 on_both_backends!(audit_rows_chain_across_transactions_and_are_searchable);
+
+async fn a_large_audit_batch_is_stored_in_order_as_one_chain(backend: Backend) {
+    let (store, _db) = store(backend).await;
+    let batch: Vec<AuditEntry> = (0..123).map(|i| entry(&format!("bulk.{i}"), Some(i))).collect();
+    let mut tx = store.begin().await.expect("tx");
+    let seqs = audit::append(&mut tx, &batch, AT).await.expect("append");
+    tx.commit().await.expect("commit");
+    assert_eq!(seqs, (1..=123).collect::<Vec<i64>>());
+
+    let mut conn = store.reader().await.expect("reader");
+    let rows = audit::rows_after(&mut conn, 0, 200).await.expect("rows");
+    assert_eq!(rows.len(), 123);
+    for (i, pair) in rows.windows(2).enumerate() {
+        assert_eq!(pair[1].prev_hash, pair[0].hash, "row {} links to row {}", i + 2, i + 1);
+        assert_eq!(pair[1].entry.action, format!("bulk.{}", i + 1));
+    }
+    assert_eq!(audit::head(&mut conn).await.expect("head"), (123, rows[122].hash.clone()));
+}
+on_both_backends!(a_large_audit_batch_is_stored_in_order_as_one_chain);
 
 #[test]
 fn both_backends_have_the_same_migration_versions() {
