@@ -28,6 +28,24 @@ pub(crate) fn routes(routes: Routes) -> Routes {
 }
 
 /// Renders a template as an HTML response.
+/// Asks the policy before a posted form is looked at, so that a user without
+/// the right learns nothing from validation; the application audits the
+/// denial. `None` when the actor may go on.
+pub(crate) async fn refused_unless(
+    state: &crate::state::AppState,
+    actor: &continuum_app::Actor,
+    action: continuum_domain::policy::Action,
+    event: &str,
+) -> Option<Response> {
+    let lang = crate::extract::actor_lang(actor);
+    state
+        .app
+        .permit(actor, action, event)
+        .await
+        .err()
+        .map(|error| crate::error::PageError::new(error, lang).into_response())
+}
+
 pub(crate) fn render(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),

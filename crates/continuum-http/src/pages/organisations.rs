@@ -288,6 +288,11 @@ async fn new_form(State(state): State<AppState>, SignedIn(actor): SignedIn) -> R
 
 async fn create(State(state): State<AppState>, CsrfForm { actor, form }: CsrfForm<OrganisationForm>) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) =
+        super::refused_unless(&state, &actor, Action::ManageOrganisations, "organisation.create").await
+    {
+        return refused;
+    }
     let draft = match parse(&form) {
         Ok(draft) => draft,
         Err(invalid) => {
@@ -334,6 +339,11 @@ async fn update(
     CsrfForm { actor, form }: CsrfForm<OrganisationForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) =
+        super::refused_unless(&state, &actor, Action::ManageOrganisations, "organisation.update").await
+    {
+        return refused;
+    }
     let Some(id) = parse_id(&id) else {
         return not_found(lang);
     };

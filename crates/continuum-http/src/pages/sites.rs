@@ -215,6 +215,9 @@ async fn new_form(State(state): State<AppState>, SignedIn(actor): SignedIn) -> R
 
 async fn create(State(state): State<AppState>, CsrfForm { actor, form }: CsrfForm<SiteForm>) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::ManageSites, "site.create").await {
+        return refused;
+    }
     let draft = match SiteDraft::parse(&form.code, &form.name, &form.languages, form.active.is_some()) {
         Ok(draft) => draft,
         Err(invalid) => {
@@ -260,6 +263,9 @@ async fn update(
     CsrfForm { actor, form }: CsrfForm<SiteForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::ManageSites, "site.update").await {
+        return refused;
+    }
     let Some(id) = parse_id(&id) else {
         return not_found(lang);
     };

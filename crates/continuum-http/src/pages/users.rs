@@ -206,6 +206,9 @@ async fn reset_password(
     CsrfForm { actor, form }: CsrfForm<PasswordForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::ManageUsers, "user.reset_password").await {
+        return refused;
+    }
     let Some(id) = parse_id(&id) else {
         return not_found(lang);
     };
@@ -406,6 +409,9 @@ async fn new_form(State(state): State<AppState>, SignedIn(actor): SignedIn) -> R
 
 async fn create(State(state): State<AppState>, CsrfForm { actor, form }: CsrfForm<UserForm>) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::ManageUsers, "user.create").await {
+        return refused;
+    }
     let form = UserForm { active: Some("on".into()), ..form };
     let parsed = match draft(&state, &form, true).await {
         Ok(parsed) => parsed,
@@ -467,6 +473,9 @@ async fn update(
     CsrfForm { actor, form }: CsrfForm<UserForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::ManageUsers, "user.update").await {
+        return refused;
+    }
     let Some(id) = parse_id(&id) else {
         return not_found(lang);
     };

@@ -1,6 +1,6 @@
 //! The access matrix through the HTTP layer: every route is listed here with
-//! its access, and every GET route guarded by a policy action answers each
-//! demo role as `continuum_domain::policy::decide` says.
+//! its access, and every route guarded by a policy action, reading or
+//! changing, answers each demo role as `continuum_domain::policy::decide` says.
 
 use continuum_domain::policy::{Action, Target, decide};
 use continuum_http::routes::{Access, table};
@@ -195,6 +195,61 @@ async fn each_role_gets_exactly_the_pages_the_policy_allows(backend: Backend) {
     server.stop().await;
 }
 on_both_backends!(each_role_gets_exactly_the_pages_the_policy_allows);
+
+/// Every POST and PUT route guarded by a policy action refuses each demo role
+/// the policy denies, before looking at what was sent, and lets through
+/// each role it allows (to a validation error for the empty body sent here).
+async fn each_role_may_send_exactly_the_changes_the_policy_allows(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let admin = server.client_for("admin").await.expect("admin signs in");
+    let ids = vec![
+        ("/sites/", first_id(&server, &admin, "/api/v1/sites").await),
+        ("/api/v1/sites/", first_id(&server, &admin, "/api/v1/sites").await),
+        ("/organisations/", first_id(&server, &admin, "/api/v1/organisations").await),
+        ("/api/v1/organisations/", first_id(&server, &admin, "/api/v1/organisations").await),
+        ("/admin/users/", first_id(&server, &admin, "/api/v1/users").await),
+        ("/api/v1/users/", first_id(&server, &admin, "/api/v1/users").await),
+    ];
+    let routes: Vec<(&str, String, Action)> = table()
+        .into_iter()
+        .filter(|s| s.method != "GET")
+        .filter_map(|s| match s.access {
+            Access::Policy(action) if !action.is_site_bound() => concrete(s.path, &ids).map(|p| (s.method, p, action)),
+            _ => None,
+        })
+        .collect();
+    assert!(routes.len() >= 15, "routes covered: {routes:?}");
+    let (mut allowed_somewhere, mut denied_somewhere) = (0, 0);
+    for username in ACCOUNTS {
+        let grants = actor(&server.app, username).await.grants;
+        let client = server.client_for(username).await.expect("signs in");
+        let csrf = server.csrf_token(&client).await.expect("a form token");
+        for (method, path, action) in &routes {
+            let request = match (*method, path.starts_with("/api/")) {
+                ("PUT", _) => client.put(server.url(path)).json(&serde_json::json!({})),
+                (_, true) => client.post(server.url(path)).json(&serde_json::json!({})),
+                (_, false) => client.post(server.url(path)).form(&[("csrf", csrf.as_str())]),
+            };
+            let status = request.send().await.expect("request").status();
+            if decide(&grants, *action, Target::PROGRAMME).is_allowed() {
+                allowed_somewhere += 1;
+                assert!(
+                    ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status),
+                    "{username} may {action:?}: {method} {path} answered {status}"
+                );
+            } else {
+                denied_somewhere += 1;
+                assert!(
+                    status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+                    "{username} may not {action:?}: {method} {path} answered {status}"
+                );
+            }
+        }
+    }
+    assert!(allowed_somewhere > 0 && denied_somewhere > 0);
+    server.stop().await;
+}
+on_both_backends!(each_role_may_send_exactly_the_changes_the_policy_allows);
 
 async fn signed_out_visitors_are_sent_to_sign_in_or_get_401(backend: Backend) {
     let server = TestServer::start(backend).await.expect("server");
