@@ -14,12 +14,14 @@
 //! - [`reference`]: organisations and other reference data drafts.
 //! - [`validation`]: field errors shared by every form and API call.
 //! - [`emergency`]: break-the-glass rules.
+//! - [`person`]: people in detention and their detention episodes; name search.
 
 pub mod account;
 pub mod audit;
 pub mod credentials;
 pub mod emergency;
 pub mod ids;
+pub mod person;
 pub mod policy;
 pub mod reference;
 pub mod role;

@@ -41,6 +41,11 @@ pub enum Action {
     ReviewEmergencyAccess,
     /// Open emergency access to a person at another site.
     RequestEmergencyAccess,
+    /// See and search the entry register: people's identity and their
+    /// detention episodes (no clinical data).
+    ViewRegister,
+    /// Add and edit people and episodes, import entry lists, merge duplicates.
+    EditRegister,
     /// Read a person's clinical data.
     ReadClinical,
     /// Write a person's clinical data.
@@ -67,7 +72,7 @@ pub enum Action {
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 22] = [
         Action::ViewReferenceData,
         Action::ManageSites,
         Action::ManageOrganisations,
@@ -77,6 +82,8 @@ impl Action {
         Action::ViewPersonAccessLog,
         Action::ReviewEmergencyAccess,
         Action::RequestEmergencyAccess,
+        Action::ViewRegister,
+        Action::EditRegister,
         Action::ReadClinical,
         Action::WriteClinical,
         Action::ReadParticipation,
@@ -102,6 +109,8 @@ impl Action {
             Action::ViewPersonAccessLog => "view_person_access_log",
             Action::ReviewEmergencyAccess => "review_emergency_access",
             Action::RequestEmergencyAccess => "request_emergency_access",
+            Action::ViewRegister => "view_register",
+            Action::EditRegister => "edit_register",
             Action::ReadClinical => "read_clinical",
             Action::WriteClinical => "write_clinical",
             Action::ReadParticipation => "read_participation",
@@ -299,7 +308,9 @@ fn rule(role: Role, action: Action) -> Rule {
 
         (
             R::CareWorker | R::Medical,
-            A::ReadClinical
+            A::ViewRegister
+            | A::EditRegister
+            | A::ReadClinical
             | A::WriteClinical
             | A::ReadParticipation
             | A::SignalPerson

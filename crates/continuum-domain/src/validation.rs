@@ -38,6 +38,10 @@ pub enum Problem {
     UnknownSite,
     /// An end date lies before a start date.
     DateOrder,
+    /// A date that cannot be (in the future, or before 1900 for a birth).
+    ImpossibleDate,
+    /// A date of the person's detention before their birth.
+    BeforeBirth,
 }
 
 impl Problem {
@@ -54,6 +58,8 @@ impl Problem {
             Problem::Duplicate => "validation-duplicate",
             Problem::UnknownSite => "validation-unknown-site",
             Problem::DateOrder => "validation-date-order",
+            Problem::ImpossibleDate => "validation-impossible-date",
+            Problem::BeforeBirth => "validation-before-birth",
         }
     }
 

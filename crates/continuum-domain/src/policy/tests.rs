@@ -26,6 +26,8 @@ search_audit                 nnn nnn nnn nnn nnn yyy nnn nnn nnn yyy
 view_person_access_log       yny yny nnn nnn nnn yny nnn nnn nnn yny
 review_emergency_access      nnn nnn nnn nnn nnn yyy nnn nnn nnn yyy
 request_emergency_access     nnn yyy nnn nnn nnn nnn nnn nnn nnn nnn
+view_register                yny yny nnn nnn nnn nnn nnn nnn nnn nnn
+edit_register                yny yny nnn nnn nnn nnn nnn nnn nnn nnn
 read_clinical                yny yny nnn nnn nnn nnn nnn nnn nnn nnn
 write_clinical               yny yny nnn nnn nnn nnn nnn nnn nnn nnn
 read_participation           yny yny nnn nnn nnn nnn nnn nnn nnn nnn

@@ -247,6 +247,8 @@ validation-password-mismatch = The two passwords do not match.
 validation-duplicate = This value is already in use.
 validation-unknown-site = Unknown prison.
 validation-date-order = The end date must not be before the start date.
+validation-impossible-date = This date is not possible.
+validation-before-birth = This date lies before the date of birth.
 
 ## Administration pages: common
 

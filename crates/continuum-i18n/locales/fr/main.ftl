@@ -245,6 +245,8 @@ validation-password-mismatch = Les deux mots de passe ne correspondent pas.
 validation-duplicate = Cette valeur est déjà utilisée.
 validation-unknown-site = Prison inconnue.
 validation-date-order = La date de fin ne peut pas précéder la date de début.
+validation-impossible-date = Cette date est impossible.
+validation-before-birth = Cette date précède la date de naissance.
 
 ## Pages d'administration : éléments communs
 

@@ -244,6 +244,8 @@ validation-password-mismatch = De twee wachtwoorden komen niet overeen.
 validation-duplicate = Deze waarde is al in gebruik.
 validation-unknown-site = Onbekende gevangenis.
 validation-date-order = De einddatum mag niet vóór de begindatum liggen.
+validation-impossible-date = Deze datum is niet mogelijk.
+validation-before-birth = Deze datum ligt vóór de geboortedatum.
 
 ## Beheerpagina's: algemeen
 
