@@ -294,6 +294,27 @@ fn shell_keys_are_defined_in_every_language() {
 }
 
 #[test]
+fn every_care_pathway_message_of_the_domain_exists_in_every_language() {
+    let ids = continuum_domain::pathway::message_ids();
+    assert_eq!(missing_keys(&ids), vec![]);
+}
+
+#[test]
+fn a_care_pathway_refusal_renders_with_translated_arguments() {
+    use continuum_domain::pathway::{CommandKind, Refusal, RefusalReason, Stage, State};
+    let refusal = Refusal {
+        reason: RefusalReason::NotAllowed,
+        state: State::Active(Stage::InCare),
+        command: CommandKind::OfferScreening,
+    };
+    let args: Vec<(&str, Arg)> = refusal.args().iter().map(|(name, id)| (*name, Arg::from(t(Lang::En, id)))).collect();
+    assert_eq!(
+        t_args(Lang::En, refusal.message_id(), &args),
+        "\u{201c}Offer screening\u{201d} is not possible while the pathway is at \u{201c}In care\u{201d}."
+    );
+}
+
+#[test]
 fn every_message_renders_without_marks_or_placeholders() {
     let sample_args = [
         ("site", Arg::from("Lantin")),
@@ -308,6 +329,8 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("min", Arg::Num(12)),
         ("max", Arg::Num(200)),
         ("column", Arg::from("Naam")),
+        ("state", Arg::from("In zorg")),
+        ("command", Arg::from("Screening aanbieden")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();
