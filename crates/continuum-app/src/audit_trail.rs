@@ -9,7 +9,7 @@ use continuum_store::audit::{self, AuditQuery};
 use crate::access::Subject;
 use crate::actor::Actor;
 use crate::app::App;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::{Listing, Paging};
 
 /// A search of the trail.
@@ -48,26 +48,36 @@ impl App {
     }
 
     /// Who has accessed one person's file: every row about the person,
-    /// newest first (the person's right of access). `site` is the person's
-    /// site, which the policy checks.
+    /// newest first (the person's right of access), and the code of the
+    /// person's site. The site the policy checks is the one the register
+    /// holds for the person, never one the caller names.
     pub async fn person_access_log(
         &self,
         actor: &Actor,
         person_id: i64,
-        site: SiteId,
         paging: Paging,
-    ) -> AppResult<Listing<AuditRow>> {
+    ) -> AppResult<(Listing<AuditRow>, String)> {
         let subject =
             Subject { person_id: Some(person_id), kind: Some("person"), id: Some(person_id.to_string()), site: None };
-        let allowed = self
-            .authorize(actor, Action::ViewPersonAccessLog, Target::site(site), "audit.person_access_log", &subject)
-            .await?;
+        let event = "audit.person_access_log";
+        let somewhere = actor.sites.iter().any(|s| actor.may(Action::ViewPersonAccessLog, Target::site(s.id)));
+        if !somewhere {
+            self.authorize(actor, Action::ViewPersonAccessLog, Target::PROGRAMME, event, &Subject::kind("person"))
+                .await?;
+            return Err(AppError::Forbidden);
+        }
+        let mut conn = self.store.reader().await?;
+        let person = continuum_store::people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+        drop(conn);
+        let site = SiteId(person.site_id);
+        let allowed = self.authorize(actor, Action::ViewPersonAccessLog, Target::site(site), event, &subject).await?;
+        let code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone()).unwrap_or_default();
         let filter = AuditQuery { person_id: Some(person_id), data_access_only: true, ..AuditQuery::default() };
         let mut conn = self.store.reader().await?;
         let (items, total) = audit::search(&mut conn, &filter, paging.to_store()).await?;
         drop(conn);
-        self.audit_read(actor, allowed, "audit.person_access_log", &subject).await?;
-        Ok(Listing { items, total, paging })
+        self.audit_read(actor, allowed, event, &subject.at_site(Some(code.clone()))).await?;
+        Ok((Listing { items, total, paging }, code))
     }
 
     /// Verifies the whole chain, calling `progress(rows_checked, head_seq)`

@@ -21,6 +21,7 @@ pub mod demo;
 pub mod emergency;
 mod error;
 pub mod operations;
+pub mod people;
 pub mod reference;
 pub mod secrets;
 pub mod tokens;

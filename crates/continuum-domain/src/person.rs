@@ -183,7 +183,8 @@ impl PersonDraft {
             errors.push("sex", Problem::InvalidFormat);
         }
         let nationality = fields.nationality.trim().to_ascii_uppercase();
-        if !nationality.is_empty() && !(nationality.len() == 2 && nationality.chars().all(|c| c.is_ascii_uppercase())) {
+        let country_code = nationality.len() == 2 && nationality.chars().all(|c| c.is_ascii_uppercase());
+        if !nationality.is_empty() && !country_code {
             errors.push("nationality", Problem::InvalidFormat);
         }
         let mut languages: Vec<String> = Vec::new();

@@ -22,6 +22,9 @@ fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
         AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-forbidden"),
         AppError::NotFound => (StatusCode::NOT_FOUND, "not-found", "error-not-found"),
         AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", "error-invalid"),
+        AppError::Conflict("possible-duplicates") => {
+            (StatusCode::CONFLICT, "possible-duplicates", "people-possible-duplicates")
+        }
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),
         AppError::Locked { .. } => (StatusCode::TOO_MANY_REQUESTS, "locked", "error-locked"),
@@ -143,6 +146,10 @@ pub struct Problem {
     /// The invalid fields, for 422.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemField>,
+    /// The ids of the people who may be the same person, for a 409
+    /// `possible-duplicates`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<i64>,
 }
 
 /// An error of the JSON API.
@@ -150,6 +157,7 @@ pub struct ApiError {
     error: AppError,
     lang: Lang,
     request_id: Option<String>,
+    duplicates: Vec<i64>,
 }
 
 impl ApiError {
@@ -160,7 +168,13 @@ impl ApiError {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
             .or_else(|| Some(crate::observability::current_request_id()).filter(|id| !id.is_empty()));
-        ApiError { error, lang, request_id }
+        ApiError { error, lang, request_id, duplicates: Vec::new() }
+    }
+
+    /// Names the records a `possible-duplicates` conflict is about.
+    pub fn with_duplicates(mut self, ids: Vec<i64>) -> ApiError {
+        self.duplicates = ids;
+        self
     }
 
     /// The error in English, without request id (when no headers are at hand).
@@ -169,6 +183,7 @@ impl ApiError {
             error,
             lang: Lang::En,
             request_id: Some(crate::observability::current_request_id()).filter(|id| !id.is_empty()),
+            duplicates: Vec::new(),
         }
     }
 }
@@ -203,6 +218,7 @@ impl IntoResponse for ApiError {
             detail: message(self.lang, &self.error, key, &request_id),
             request_id: self.request_id,
             errors,
+            duplicates: self.duplicates,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response();

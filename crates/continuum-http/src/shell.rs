@@ -80,6 +80,9 @@ impl Shell {
             current: if href == "/" { path == "/" } else { path.starts_with(href) },
         };
         let mut nav = vec![item("/", "nav-home")];
+        if actor.may_ever(Action::ViewRegister) {
+            nav.push(item("/people", "nav-people"));
+        }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
         if actor.may_ever(Action::ManageUsers) {

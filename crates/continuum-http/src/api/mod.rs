@@ -46,6 +46,7 @@ use crate::routes::{Access, Routes};
 pub mod audit;
 pub mod me;
 pub mod organisations;
+pub mod people;
 pub mod sites;
 pub mod users;
 
@@ -73,6 +74,10 @@ pub mod users;
         users::get_user,
         users::create_user,
         users::update_user,
+        people::search_people,
+        people::get_person,
+        people::register_entry,
+        people::update_person,
         me::get_me,
         audit::search_audit,
     ),
@@ -81,6 +86,7 @@ pub mod users;
     tags(
         (name = "sites", description = "The prisons of the programme (reference data)."),
         (name = "organisations", description = "Prisons, drug services and care providers (reference data)."),
+        (name = "register", description = "The entry register: people in detention and their detention episodes."),
         (name = "users", description = "Staff accounts (administrators)."),
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
@@ -124,6 +130,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = sites::routes(routes);
     let routes = organisations::routes(routes);
     let routes = users::routes(routes);
+    let routes = people::routes(routes);
     let routes = me::routes(routes);
     audit::routes(routes)
 }

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use continuum_app::audit_trail::{AuditFilter, AuditRow};
-use continuum_app::{AppError, Listing, Paging};
+use continuum_app::{Listing, Paging};
 use continuum_domain::policy::Action;
 use continuum_domain::validation::{Invalid, Problem};
 use continuum_i18n::Lang;
@@ -240,8 +240,6 @@ async fn search(
 #[derive(Deserialize, Default)]
 struct PersonQuery {
     #[serde(default)]
-    site: String,
-    #[serde(default)]
     page: String,
 }
 
@@ -265,21 +263,13 @@ async fn person_access(
     let Some(person_id) = parse_id(&person_id) else {
         return not_found(lang);
     };
-    let sites = match state.app.site_ids().await {
-        Ok(sites) => sites,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    let code = query.site.trim().to_ascii_uppercase();
-    let Some(site_id) = sites.iter().find(|(c, _)| *c == code).map(|(_, id)| *id) else {
-        return PageError::new(AppError::NotFound, lang).into_response();
-    };
     let paging = Paging { page: page_number(&query.page), per_page: PER_PAGE };
-    let listing = match state.app.person_access_log(&actor, person_id, site_id, paging).await {
-        Ok(listing) => listing,
+    let (listing, code) = match state.app.person_access_log(&actor, person_id, paging).await {
+        Ok(found) => found,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let path = format!("/audit/people/{person_id}");
-    let pager = Pager::new(lang, &listing, &path, &[("site", &code)]);
+    let pager = Pager::new(lang, &listing, &path, &[]);
     let page = PersonAccessPage {
         shell: Shell::signed_in(&actor, state.settings.demo_mode, "person-access-log-title", &path),
         person_id,

@@ -12,6 +12,7 @@ mod audit;
 mod emergency;
 mod home;
 mod organisations;
+mod people;
 mod session;
 mod sites;
 mod users;
@@ -19,6 +20,7 @@ mod users;
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
     let routes = home::routes(routes);
+    let routes = people::routes(routes);
     let routes = sites::routes(routes);
     let routes = organisations::routes(routes);
     let routes = users::routes(routes);

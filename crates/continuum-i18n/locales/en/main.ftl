@@ -389,6 +389,52 @@ account-token-revoke-named = Revoke token { $name }
 account-token-revoke-confirm = Revoke this token? Programs that use it lose access at once.
 account-token-revoked = The token has been revoked.
 
+## Entry register
+nav-people = Register
+choose = Choose…
+date-hint = Day/month/year, e.g. 23/11/2026
+people-title = Entry register
+people-new = Register an entry
+people-new-title = Register an entry
+people-edit-title = Edit identity
+people-register = Register
+people-back = Back to the register
+people-search-label = Search the register
+people-search = Name, prison number or date of birth
+people-search-hint = Accents, capitals and the order of names do not matter.
+people-none-found = Nobody matches this search.
+people-empty = Nobody is registered at this prison yet.
+people-episodes = Detention episodes
+people-identity = Identity
+people-entry = Entry
+people-duplicates-title = Possibly already registered
+people-possible-duplicates = People with the same date of birth and a name in common are already registered. Check the list below; if this is someone else, tick the box and register again.
+people-not-a-duplicate = This is another person: register anyway
+person-family-name = Family name
+person-given-names = Given names
+person-birth-date = Date of birth
+person-sex = Sex
+person-nationality = Nationality
+person-nationality-hint = Two-letter country code, e.g. BE, MA, RO
+person-languages = Languages spoken
+person-languages-hint = Two-letter language codes separated by commas, e.g. nl, fr, ar
+person-preferred-language = Preferred language
+person-preferred-language-hint = The language to address the person in, e.g. fr
+person-site = Prison
+person-prison-number = Prison number
+person-entry-date = Entry date
+person-legal-status = Legal status
+person-expected-release = Expected release
+person-release-date = Release date
+sex-female = Female
+sex-male = Male
+sex-other = Other
+sex-unknown = Unknown
+legal-status-remand = Remand (awaiting trial)
+legal-status-sentenced = Sentenced
+legal-status-interned = Interned
+legal-status-other = Other
+
 ## Care pathway
 
 pathway-state-signalled = Signalled

@@ -387,6 +387,52 @@ account-token-revoke-named = Révoquer le jeton { $name }
 account-token-revoke-confirm = Révoquer ce jeton ? Les programmes qui l'utilisent perdent immédiatement leur accès.
 account-token-revoked = Le jeton a été révoqué.
 
+## Entry register
+nav-people = Registre
+choose = Choisir…
+date-hint = Jour/mois/année, par ex. 23/11/2026
+people-title = Registre des entrées
+people-new = Enregistrer une entrée
+people-new-title = Enregistrer une entrée
+people-edit-title = Modifier l’identité
+people-register = Enregistrer
+people-back = Retour au registre
+people-search-label = Rechercher dans le registre
+people-search = Nom, numéro d’écrou ou date de naissance
+people-search-hint = Les accents, les majuscules et l’ordre des noms n’ont pas d’importance.
+people-none-found = Personne ne correspond à cette recherche.
+people-empty = Personne n’est encore enregistré dans cet établissement.
+people-episodes = Périodes de détention
+people-identity = Identité
+people-entry = Entrée
+people-duplicates-title = Peut-être déjà enregistré
+people-possible-duplicates = Des personnes ayant la même date de naissance et un nom en commun sont déjà enregistrées. Vérifiez la liste ci-dessous ; s’il s’agit de quelqu’un d’autre, cochez la case et enregistrez à nouveau.
+people-not-a-duplicate = Il s’agit d’une autre personne : enregistrer quand même
+person-family-name = Nom de famille
+person-given-names = Prénoms
+person-birth-date = Date de naissance
+person-sex = Sexe
+person-nationality = Nationalité
+person-nationality-hint = Code pays à deux lettres, par ex. BE, MA, RO
+person-languages = Langues parlées
+person-languages-hint = Codes de langue à deux lettres séparés par des virgules, par ex. fr, nl, ar
+person-preferred-language = Langue préférée
+person-preferred-language-hint = La langue dans laquelle s’adresser à la personne, par ex. fr
+person-site = Établissement
+person-prison-number = Numéro d’écrou
+person-entry-date = Date d’entrée
+person-legal-status = Statut juridique
+person-expected-release = Libération prévue
+person-release-date = Date de libération
+sex-female = Femme
+sex-male = Homme
+sex-other = Autre
+sex-unknown = Inconnu
+legal-status-remand = Prévenu
+legal-status-sentenced = Condamné
+legal-status-interned = Interné
+legal-status-other = Autre
+
 ## Trajet de soins
 
 pathway-state-signalled = Signalé

@@ -386,6 +386,52 @@ account-token-revoke-named = Token { $name } intrekken
 account-token-revoke-confirm = Dit token intrekken? Programma's die het gebruiken, verliezen meteen hun toegang.
 account-token-revoked = Het token is ingetrokken.
 
+## Entry register
+nav-people = Register
+choose = Kies…
+date-hint = Dag/maand/jaar, bv. 23/11/2026
+people-title = Register van binnenkomsten
+people-new = Binnenkomst registreren
+people-new-title = Binnenkomst registreren
+people-edit-title = Identiteit wijzigen
+people-register = Registreren
+people-back = Terug naar het register
+people-search-label = Zoeken in het register
+people-search = Naam, rolnummer of geboortedatum
+people-search-hint = Accenten, hoofdletters en de volgorde van de namen maken niet uit.
+people-none-found = Niemand komt overeen met deze zoekopdracht.
+people-empty = Er is nog niemand geregistreerd in deze gevangenis.
+people-episodes = Detentieperiodes
+people-identity = Identiteit
+people-entry = Binnenkomst
+people-duplicates-title = Mogelijk al geregistreerd
+people-possible-duplicates = Er zijn al personen geregistreerd met dezelfde geboortedatum en een gemeenschappelijke naam. Controleer de lijst hieronder; gaat het om iemand anders, vink dan het vakje aan en registreer opnieuw.
+people-not-a-duplicate = Dit is een andere persoon: toch registreren
+person-family-name = Familienaam
+person-given-names = Voornamen
+person-birth-date = Geboortedatum
+person-sex = Geslacht
+person-nationality = Nationaliteit
+person-nationality-hint = Landcode van twee letters, bv. BE, MA, RO
+person-languages = Gesproken talen
+person-languages-hint = Taalcodes van twee letters gescheiden door komma’s, bv. nl, fr, ar
+person-preferred-language = Voorkeurstaal
+person-preferred-language-hint = De taal waarin de persoon wordt aangesproken, bv. nl
+person-site = Gevangenis
+person-prison-number = Rolnummer
+person-entry-date = Datum van binnenkomst
+person-legal-status = Juridisch statuut
+person-expected-release = Verwachte vrijlating
+person-release-date = Datum van vrijlating
+sex-female = Vrouw
+sex-male = Man
+sex-other = Andere
+sex-unknown = Onbekend
+legal-status-remand = Beklaagde (voorlopige hechtenis)
+legal-status-sentenced = Veroordeelde
+legal-status-interned = Geïnterneerde
+legal-status-other = Andere
+
 ## Zorgtraject
 
 pathway-state-signalled = Gesignaleerd

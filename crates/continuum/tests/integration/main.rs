@@ -11,5 +11,6 @@ mod cli;
 mod http_access;
 mod http_api;
 mod http_pages;
+mod register;
 mod sign_in;
 mod store;

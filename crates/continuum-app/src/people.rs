@@ -1,0 +1,251 @@
+//! The entry register: people in detention and their detention episodes.
+//!
+//! A person belongs to the site of their current episode; that site is the
+//! target of every access check. Who may not use the register at all is
+//! refused before anything is looked up, so that a refusal never tells
+//! whether a person exists; who may, but not at the person's site, gets
+//! "not found".
+
+use continuum_domain::audit::format_instant;
+use continuum_domain::ids::SiteId;
+use continuum_domain::person::{EpisodeDraft, PersonDraft, PersonQuery};
+use continuum_domain::policy::{Action, Target, decide};
+use continuum_domain::validation::Problem;
+use continuum_store::people::{self, EpisodeRow, NewEpisode, PersonFilter, PersonListRow, PersonOrder, PersonRow};
+use continuum_store::people::{PersonFields, PersonVersionRow};
+use jiff::civil::Date;
+
+use crate::access::Subject;
+use crate::actor::Actor;
+use crate::app::App;
+use crate::error::{AppError, AppResult};
+use crate::{Listing, Paging};
+
+/// A person as stored.
+pub type Person = PersonRow;
+/// A detention episode.
+pub type Episode = EpisodeRow;
+/// A person in a list.
+pub type PersonSummary = PersonListRow;
+/// A version of a person.
+pub type PersonVersion = PersonVersionRow;
+/// The order of a list of people.
+pub type PeopleOrder = PersonOrder;
+
+/// A person with everything the register holds about them.
+#[derive(Debug, Clone)]
+pub struct PersonRecord {
+    /// The person.
+    pub person: Person,
+    /// The site's code.
+    pub site_code: String,
+    /// Their episodes, most recent first.
+    pub episodes: Vec<Episode>,
+    /// Every version of their identity, newest first.
+    pub history: Vec<PersonVersion>,
+}
+
+/// A new entry: the person, their first episode, and whether the user
+/// confirmed that the possible duplicates shown are other people.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    /// The person.
+    pub person: PersonDraft,
+    /// The entry into the site.
+    pub episode: EpisodeDraft,
+    /// The user saw the possible duplicates and says this is someone else.
+    pub not_a_duplicate: bool,
+}
+
+/// The outcome of registering an entry.
+#[derive(Debug, Clone)]
+pub enum Registration {
+    /// Registered under this id.
+    Registered(i64),
+    /// Not registered: these people at the actor's sites look the same
+    /// (same date of birth, a name in common); confirm to register anyway.
+    PossibleDuplicates(Vec<PersonSummary>),
+}
+
+fn store_fields<'a>(
+    draft: &'a PersonDraft,
+    birth: &'a str,
+    languages: &'a str,
+    tokens: &'a [String],
+) -> PersonFields<'a> {
+    PersonFields {
+        family_name: &draft.family_name,
+        given_names: &draft.given_names,
+        birth_date: birth,
+        sex: draft.sex.code(),
+        nationality: &draft.nationality,
+        languages,
+        preferred_language: &draft.preferred_language,
+        tokens,
+    }
+}
+
+impl App {
+    /// Today's date for the register's checks. Belgium is at most two hours
+    /// ahead of UTC, so the date at UTC+2 is never before the prison's own
+    /// date: a date entered as "today" is never refused as future.
+    pub fn register_today(&self) -> Date {
+        let ahead = self.now().checked_add(jiff::SignedDuration::from_hours(2)).unwrap_or(self.now());
+        ahead.to_zoned(jiff::tz::TimeZone::UTC).date()
+    }
+
+    /// The sites where the actor may do `action` on the register.
+    pub fn register_sites(&self, actor: &Actor, action: Action) -> Vec<SiteId> {
+        actor
+            .sites
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| decide(&actor.grants, action, Target::site(*id)).is_allowed())
+            .collect()
+    }
+
+    /// Refuses (and audits) an actor who may not do `action` on the register
+    /// at any site; adapters call it before reading input, like
+    /// [`App::permit`] for programme-level actions.
+    pub async fn permit_register(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
+        self.register_gate(actor, action, event).await.map(|_| ())
+    }
+
+    async fn register_gate(&self, actor: &Actor, action: Action, event: &str) -> AppResult<Vec<SiteId>> {
+        let sites = self.register_sites(actor, action);
+        if sites.is_empty() {
+            self.authorize(actor, action, Target::PROGRAMME, event, &Subject::kind("person")).await?;
+            return Err(AppError::Forbidden);
+        }
+        Ok(sites)
+    }
+
+    /// Searches the register at the actor's sites (the acting site only,
+    /// when one is chosen) by name, prison number or date of birth.
+    pub async fn search_people(
+        &self,
+        actor: &Actor,
+        text: &str,
+        order: PeopleOrder,
+        paging: Paging,
+    ) -> AppResult<Listing<PersonSummary>> {
+        let mut sites = self.register_gate(actor, Action::ViewRegister, "person.search").await?;
+        if let Some(acting) = &actor.site
+            && sites.contains(&acting.id)
+        {
+            sites = vec![acting.id];
+        }
+        let first = sites.first().copied().ok_or(AppError::Forbidden)?;
+        let allowed = self
+            .authorize(actor, Action::ViewRegister, Target::site(first), "person.search", &Subject::kind("person"))
+            .await?;
+        let query = PersonQuery::parse(text);
+        let filter = PersonFilter {
+            sites: Some(sites.iter().map(|s| s.0).collect()),
+            birth_date: query.birth_date.map(|d| d.to_string()),
+            tokens: query.name_tokens,
+            prison_number: query.prison_number,
+        };
+        let mut conn = self.store.reader().await?;
+        let (items, total) = people::search(&mut conn, &filter, order, paging.to_store()).await?;
+        drop(conn);
+        self.audit_read(actor, allowed, "person.search", &Subject::kind("person")).await?;
+        Ok(Listing { items, total, paging })
+    }
+
+    /// One person's register record: identity, episodes, history.
+    pub async fn get_person(&self, actor: &Actor, id: i64) -> AppResult<PersonRecord> {
+        self.register_gate(actor, Action::ViewRegister, "person.read").await?;
+        let mut conn = self.store.reader().await?;
+        let person = people::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+        drop(conn);
+        let subject = Subject { person_id: Some(id), ..Subject::record("person", id) };
+        let allowed = self
+            .authorize(actor, Action::ViewRegister, Target::site(SiteId(person.site_id)), "person.read", &subject)
+            .await?;
+        let mut conn = self.store.reader().await?;
+        let episodes = people::episodes(&mut conn, id).await?;
+        let history = people::history(&mut conn, id).await?;
+        drop(conn);
+        let site_code =
+            actor.sites.iter().find(|s| s.id.0 == person.site_id).map(|s| s.code.clone()).unwrap_or_default();
+        let subject = subject.at_site(Some(site_code.clone()));
+        self.audit_read(actor, allowed, "person.read", &subject).await?;
+        Ok(PersonRecord { person, site_code, episodes, history })
+    }
+
+    /// Registers a person entering `site`, with their first episode; refused
+    /// when the prison number is held by someone else at the site, and held
+    /// back when the person may already be registered.
+    pub async fn register_entry(&self, actor: &Actor, site: SiteId, entry: &NewEntry) -> AppResult<Registration> {
+        let subject = Subject::kind("person");
+        let allowed =
+            self.authorize(actor, Action::EditRegister, Target::site(site), "person.create", &subject).await?;
+        let birth = entry.person.birth_date.to_string();
+        let tokens = entry.person.name_tokens();
+        let mut tx = self.store.begin().await?;
+        if people::holder_of_prison_number(&mut tx, site.0, &entry.episode.prison_number).await?.is_some() {
+            return Err(AppError::field("prison_number", Problem::Duplicate));
+        }
+        if !entry.not_a_duplicate {
+            let visible = self.register_sites(actor, Action::ViewRegister);
+            let candidates: Vec<PersonSummary> = people::same_birth_date_and_name(&mut tx, &birth, &tokens)
+                .await?
+                .into_iter()
+                .filter(|c| actor.sites.iter().any(|s| s.code == c.site_code && visible.contains(&s.id)))
+                .collect();
+            if !candidates.is_empty() {
+                return Ok(Registration::PossibleDuplicates(candidates));
+            }
+        }
+        let now = format_instant(self.now());
+        let languages = entry.person.languages.join(",");
+        let fields = store_fields(&entry.person, &birth, &languages, &tokens);
+        let id = people::insert(&mut tx, site.0, &fields, &now, self.actor_id(actor)).await?;
+        let entry_date = entry.episode.entry_date.to_string();
+        let expected = entry.episode.expected_release.map(|d| d.to_string());
+        let episode = NewEpisode {
+            person_id: id,
+            site_id: site.0,
+            prison_number: &entry.episode.prison_number,
+            entry_date: &entry_date,
+            legal_status: entry.episode.legal_status.code(),
+            expected_release: expected.as_deref(),
+        };
+        let episode_id = people::insert_episode(&mut tx, &episode, &now)
+            .await
+            .map_err(crate::error::duplicate_on("prison_number"))?;
+        people::set_current_episode(&mut tx, id, episode_id, site.0).await?;
+        let site_code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
+        let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code);
+        self.audit_change(&mut tx, actor, allowed, "person.create", &subject).await?;
+        tx.commit().await?;
+        Ok(Registration::Registered(id))
+    }
+
+    /// Changes a person's identity, if nobody changed it since `version`.
+    pub async fn update_person(&self, actor: &Actor, id: i64, version: i64, draft: &PersonDraft) -> AppResult<()> {
+        self.register_gate(actor, Action::EditRegister, "person.update").await?;
+        let mut tx = self.store.begin().await?;
+        let person = people::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let subject = Subject { person_id: Some(id), ..Subject::record("person", id) };
+        let allowed = self
+            .authorize(actor, Action::EditRegister, Target::site(SiteId(person.site_id)), "person.update", &subject)
+            .await?;
+        let first_entry =
+            people::episodes(&mut tx, id).await?.iter().filter_map(|e| e.entry_date.parse::<Date>().ok()).min();
+        if first_entry.is_some_and(|entry| entry < draft.birth_date) {
+            return Err(AppError::field("birth_date", Problem::DateOrder));
+        }
+        let birth = draft.birth_date.to_string();
+        let tokens = draft.name_tokens();
+        let languages = draft.languages.join(",");
+        let fields = store_fields(draft, &birth, &languages, &tokens);
+        if !people::update(&mut tx, id, version, &fields, &format_instant(self.now()), self.actor_id(actor)).await? {
+            return Err(AppError::Conflict("changed-meanwhile"));
+        }
+        self.audit_change(&mut tx, actor, allowed, "person.update", &subject).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
