@@ -509,3 +509,33 @@ pub(crate) async fn load_actor(
         access,
     })
 }
+
+impl App {
+    /// The actor of a command run on behalf of a user (`continuum import
+    /// entries --user NAME`): the user's own grants and sites, so the policy
+    /// and the audit trail apply as in the web application, with the command
+    /// line as access point.
+    pub async fn command_line_actor(&self, username: &str) -> AppResult<Actor> {
+        let mut conn = self.store.reader().await?;
+        let user = users::by_username(&mut conn, username.trim()).await?.filter(|u| u.active);
+        let Some((user, grants)) = (match user {
+            Some(user) => users::with_grants(&mut conn, user.id).await?,
+            None => None,
+        }) else {
+            return Err(AppError::field("user", continuum_domain::validation::Problem::InvalidFormat));
+        };
+        let no_session = SessionRow {
+            id: 0,
+            user_id: user.id,
+            csrf_token: String::new(),
+            second_factor_pending: false,
+            site_id: None,
+            language: None,
+            created_at: String::new(),
+            last_seen_at: String::new(),
+            expires_at: String::new(),
+        };
+        let access = AccessPoint { ip: None, user_agent: Some("continuum-cli".into()), request_id: None };
+        load_actor(&mut conn, &self.sites, &user, &grants, &no_session, Credential::Operator, access).await
+    }
+}

@@ -20,6 +20,7 @@ pub mod config;
 pub mod demo;
 pub mod emergency;
 mod error;
+pub mod import;
 pub mod operations;
 pub mod people;
 pub mod reference;

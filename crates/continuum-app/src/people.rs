@@ -11,7 +11,7 @@ use continuum_domain::ids::SiteId;
 use continuum_domain::person::{EpisodeDraft, PersonDraft, PersonQuery};
 use continuum_domain::policy::{Action, Target, decide};
 use continuum_domain::validation::Problem;
-use continuum_store::people::{self, EpisodeRow, NewEpisode, PersonFilter, PersonListRow, PersonOrder, PersonRow};
+use continuum_store::people::{self, EpisodeRow, PersonFilter, PersonListRow, PersonOrder, PersonRow};
 use continuum_store::people::{PersonFields, PersonVersionRow};
 use jiff::civil::Date;
 
@@ -67,7 +67,7 @@ pub enum Registration {
     PossibleDuplicates(Vec<PersonSummary>),
 }
 
-fn store_fields<'a>(
+pub(crate) fn store_fields<'a>(
     draft: &'a PersonDraft,
     birth: &'a str,
     languages: &'a str,
@@ -198,24 +198,7 @@ impl App {
                 return Ok(Registration::PossibleDuplicates(candidates));
             }
         }
-        let now = format_instant(self.now());
-        let languages = entry.person.languages.join(",");
-        let fields = store_fields(&entry.person, &birth, &languages, &tokens);
-        let id = people::insert(&mut tx, site.0, &fields, &now, self.actor_id(actor)).await?;
-        let entry_date = entry.episode.entry_date.to_string();
-        let expected = entry.episode.expected_release.map(|d| d.to_string());
-        let episode = NewEpisode {
-            person_id: id,
-            site_id: site.0,
-            prison_number: &entry.episode.prison_number,
-            entry_date: &entry_date,
-            legal_status: entry.episode.legal_status.code(),
-            expected_release: expected.as_deref(),
-        };
-        let episode_id = people::insert_episode(&mut tx, &episode, &now)
-            .await
-            .map_err(crate::error::duplicate_on("prison_number"))?;
-        people::set_current_episode(&mut tx, id, episode_id, site.0).await?;
+        let id = self.insert_entry(&mut tx, site, entry, &format_instant(self.now()), self.actor_id(actor)).await?;
         let site_code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
         let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code);
         self.audit_change(&mut tx, actor, allowed, "person.create", &subject).await?;

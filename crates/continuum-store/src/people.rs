@@ -349,6 +349,29 @@ pub async fn holder_of_prison_number(conn: &mut Conn, site_id: i64, prison_numbe
     Ok(row.map(|(id,)| id))
 }
 
+/// An entry already registered at a site, as an import compares it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct EntryKeyRow {
+    /// Prison number.
+    pub prison_number: String,
+    /// `YYYY-MM-DD`.
+    pub entry_date: String,
+    /// The holder's date of birth.
+    pub birth_date: String,
+}
+
+/// Every entry registered at a site, in one query (an import checks
+/// thousands of lines against them).
+pub async fn entries_at_site(conn: &mut Conn, site_id: i64) -> StoreResult<Vec<EntryKeyRow>> {
+    Ok(sqlx::query_as(
+        "SELECT e.prison_number, e.entry_date, p.birth_date FROM detention_episodes e \
+         JOIN people p ON p.id = e.person_id WHERE e.site_id = $1",
+    )
+    .bind(site_id)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// People born on this date who share at least one name token: the
 /// candidates of a duplicate check.
 pub async fn same_birth_date_and_name(

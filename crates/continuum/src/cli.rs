@@ -85,6 +85,13 @@ pub enum Command {
         command: AuditCommand,
     },
 
+    /// Import data files into the register.
+    Import {
+        /// The import command.
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+
     /// Copy the SQLite database to FILE while it is in use.
     ///
     /// Writes a consistent copy (the server may keep running). FILE must not
@@ -142,6 +149,44 @@ pub struct TokenCreateArgs {
     /// A label to recognise the token by in the user's token list.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub label: String,
+}
+
+/// `import` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import a prison's entry list (CSV) into the entry register.
+    ///
+    /// Columns (header line, `,` or `;`): family_name, given_names,
+    /// birth_date, sex, nationality, languages, preferred_language,
+    /// prison_number, entry_date, legal_status, expected_release; see
+    /// ARCHITECTURE.md. Every refused line is listed with its number and
+    /// reason, and then nothing is written (exit 1). Otherwise the new
+    /// entries are written in one transaction after confirmation (asked on
+    /// a terminal; pass --yes otherwise). Entries already registered are
+    /// skipped, so importing a file twice changes nothing the second time.
+    Entries(ImportEntriesArgs),
+}
+
+/// Arguments of `import entries`.
+#[derive(Debug, Args)]
+pub struct ImportEntriesArgs {
+    /// The CSV file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The prison's code (e.g. HAS).
+    #[arg(long, value_name = "CODE")]
+    pub site: String,
+
+    /// The user on whose behalf the import is made: a care worker or the
+    /// medical service of that prison. The access policy and the audit trail
+    /// apply to them.
+    #[arg(long, value_name = "NAME")]
+    pub user: String,
+
+    /// Write without asking for confirmation.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// `audit` subcommands.

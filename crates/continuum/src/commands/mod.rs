@@ -4,6 +4,7 @@
 mod audit;
 mod backup;
 mod demo;
+mod import;
 mod migrate;
 mod restore;
 mod serve;
@@ -16,7 +17,7 @@ use continuum_app::App;
 use continuum_http::HttpSettings;
 use tokio::net::TcpListener;
 
-use crate::cli::{AuditCommand, Command, TokenCommand};
+use crate::cli::{AuditCommand, Command, ImportCommand, TokenCommand};
 use crate::settings::{DatabaseUrl, Settings};
 
 /// The exit code of a task this command does not do for the configured
@@ -31,6 +32,7 @@ pub async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCod
         Command::Demo(args) => demo::run(&settings, args).await,
         Command::Token { command: TokenCommand::Create(args) } => token::create(&settings, args).await,
         Command::Audit { command: AuditCommand::Verify } => audit::verify(&settings).await,
+        Command::Import { command: ImportCommand::Entries(args) } => import::entries(&settings, args).await,
         Command::Backup(args) => backup::run(&settings, args).await,
         Command::Restore(args) => restore::run(&settings, args).await,
     }

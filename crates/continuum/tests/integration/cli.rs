@@ -91,3 +91,61 @@ fn a_token_created_on_the_command_line_is_printed_alone_on_stdout() {
     let unknown = continuum(&database, &["token", "create", "--user", "nobody"]);
     assert!(!unknown.status.success());
 }
+
+fn count(database: &Path, sql: &str) -> i64 {
+    let output = Command::new("sqlite3").arg(database).arg(sql).output().expect("sqlite3");
+    String::from_utf8_lossy(&output.stdout).trim().parse().expect("a count")
+}
+
+const ENTRY_LIST: &str = "family_name;given_names;birth_date;prison_number;entry_date;legal_status;languages\n\
+    Peeters;An;20/01/1985;A-1;01/11/2026;remand;nl\n\
+    El Amrani;Karim;03/03/1979;A-2;02/11/2026;sentenced;fr ar\n";
+
+#[test]
+fn import_entries_writes_a_list_once_and_changes_nothing_the_second_time() {
+    let (dir, database) = demo_database();
+    let file = dir.path().join("entries.csv");
+    std::fs::write(&file, ENTRY_LIST).expect("write the list");
+    let args =
+        ["import", "entries", file.to_str().expect("path"), "--site", "HAS", "--user", "care_worker.has", "--yes"];
+    let first = continuum(&database, &args);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("imported 2 new entries at HAS"));
+    let audit_after_first = rows(&database);
+    let second = continuum(&database, &args);
+    assert!(second.status.success());
+    assert!(String::from_utf8_lossy(&second.stdout).contains("2 already registered"));
+    assert_eq!(count(&database, "SELECT COUNT(*) FROM people"), 2);
+    assert_eq!(rows(&database), audit_after_first, "a second import writes nothing");
+    assert_eq!(verify(&database).0, 0);
+}
+
+#[test]
+fn import_entries_lists_every_bad_line_and_writes_nothing() {
+    let (dir, database) = demo_database();
+    let file = dir.path().join("entries.csv");
+    std::fs::write(&file, format!("{ENTRY_LIST}Maes;Jan;2030-01-01;A-3;01/11/2026;free;nl\n")).expect("write");
+    let output = continuum(
+        &database,
+        &["import", "entries", file.to_str().expect("path"), "--site", "HAS", "--user", "care_worker.has", "--yes"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("line 4:") && text.contains("birth_date") && text.contains("legal_status"), "{text}");
+    assert_eq!(count(&database, "SELECT COUNT(*) FROM people"), 0);
+}
+
+#[test]
+fn import_entries_refuses_a_user_without_the_register_at_that_prison() {
+    let (dir, database) = demo_database();
+    let file = dir.path().join("entries.csv");
+    std::fs::write(&file, ENTRY_LIST).expect("write");
+    for user in ["care_worker.gen", "prison_staff.has", "admin"] {
+        let output = continuum(
+            &database,
+            &["import", "entries", file.to_str().expect("path"), "--site", "HAS", "--user", user, "--yes"],
+        );
+        assert!(!output.status.success(), "{user} imported");
+    }
+    assert_eq!(count(&database, "SELECT COUNT(*) FROM people"), 0);
+}

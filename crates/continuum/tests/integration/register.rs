@@ -277,3 +277,36 @@ async fn the_api_registers_an_entry_names_invalid_fields_and_reports_possible_du
     server.stop().await;
 }
 on_both_backends!(the_api_registers_an_entry_names_invalid_fields_and_reports_possible_duplicates);
+
+const ENTRY_LIST: &str = "family_name,given_names,birth_date,prison_number,entry_date,legal_status,languages\n\
+    Peeters,An,20/01/1985,A-1,01/11/2026,remand,nl\n\
+    El Amrani,Karim,03/03/1979,A-2,02/11/2026,sentenced,fr ar\n";
+
+async fn importing_the_same_list_twice_leaves_the_register_as_after_the_first_time(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    let has = site(&worker, "HAS");
+    let first = test.app.import_entry_list(&worker, has, ENTRY_LIST.as_bytes(), |_, _| {}).await.expect("imports");
+    assert_eq!((first.new, first.already_registered), (2, 0));
+    let audit_after_first = audit_rows(&test.app).await;
+    let second = test.app.import_entry_list(&worker, has, ENTRY_LIST.as_bytes(), |_, _| {}).await.expect("imports");
+    assert_eq!((second.new, second.already_registered), (0, 2));
+    assert_eq!(audit_rows(&test.app).await, audit_after_first);
+    assert_eq!(found(&test.app, &worker, "").await.len(), 2);
+    assert_eq!(found(&test.app, &worker, "karim amrani").await.len(), 1);
+}
+on_both_backends!(importing_the_same_list_twice_leaves_the_register_as_after_the_first_time);
+
+async fn a_list_with_one_bad_line_is_reported_and_writes_nothing(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    let has = site(&worker, "HAS");
+    let before = audit_rows(&test.app).await;
+    let list = format!("{ENTRY_LIST}Maes,Jan,02/02/1970,A-1,03/11/2026,remand,nl\n");
+    let report = test.app.import_entry_list(&worker, has, list.as_bytes(), |_, _| {}).await.expect("checked");
+    assert_eq!(report.refused.len(), 1);
+    assert_eq!(report.refused[0].line, 4, "the prison number of line 2 given to someone else");
+    assert_eq!(audit_rows(&test.app).await, before);
+    assert!(found(&test.app, &worker, "").await.is_empty());
+}
+on_both_backends!(a_list_with_one_bad_line_is_reported_and_writes_nothing);
