@@ -21,6 +21,7 @@ pub mod demo;
 pub mod emergency;
 mod error;
 pub mod import;
+pub mod instruments;
 pub mod operations;
 pub mod people;
 pub mod reference;

@@ -21,6 +21,7 @@ pub mod audit;
 pub mod credentials;
 pub mod emergency;
 pub mod ids;
+pub mod instrument;
 pub mod pathway;
 pub mod person;
 pub mod policy;
