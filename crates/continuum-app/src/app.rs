@@ -7,7 +7,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::audit_writer::AuditWriter;
 use crate::config::AppConfig;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 /// Where the time comes from; tests move it forward.
 #[derive(Clone)]
@@ -28,12 +28,17 @@ pub struct App {
     pub(crate) audit: AuditWriter,
     pub(crate) touches: Arc<crate::auth::TouchThrottle>,
     pub(crate) sites: Arc<crate::auth::SiteCache>,
+    instruments: Arc<crate::instruments::Catalogue>,
     clock: Clock,
 }
 
 impl App {
-    /// Connects to the database, applies migrations and starts the audit writer.
+    /// Loads and checks the screening instruments, connects to the
+    /// database, applies migrations and starts the audit writer. A broken
+    /// instrument definition stops the start-up, naming the file.
     pub async fn open(database_url: &str, pool: &PoolSettings, config: AppConfig) -> AppResult<App> {
+        let instruments = crate::instruments::catalogue()
+            .map_err(|error| AppError::Internal(anyhow::Error::new(error).context("screening instruments")))?;
         let store = Store::connect(database_url, pool).await?;
         store.migrate().await?;
         let audit = AuditWriter::start(store.clone());
@@ -43,8 +48,14 @@ impl App {
             audit,
             touches: Arc::default(),
             sites: Arc::default(),
+            instruments: Arc::new(instruments),
             clock: Clock(Arc::new(std::sync::Mutex::new(SignedDuration::ZERO))),
         })
+    }
+
+    /// The screening instruments, checked at start-up.
+    pub fn instruments(&self) -> &crate::instruments::Catalogue {
+        &self.instruments
     }
 
     /// The settings.

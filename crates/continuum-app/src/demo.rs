@@ -186,3 +186,148 @@ async fn seed_activity(app: &App) -> AppResult<()> {
     }
     Ok(())
 }
+
+/// How many entries the demo register holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterScale {
+    /// None: an empty register (to try an import).
+    Empty,
+    /// The ten pilot prisons at their usual volumes.
+    Pilot,
+    /// Every Belgian prison's order of magnitude (about 20,000 entries a
+    /// year), spread over the ten pilot sites, for benchmarks.
+    National,
+}
+
+/// Entries a year per pilot site at the pilot scale. Fictitious figures of
+/// the right order: remand prisons in large cities (Antwerpen, Haren,
+/// Lantin) receive the most, the long-sentence prisons (Leuven-Centraal,
+/// Hasselt) the fewest.
+const ENTRIES_PER_YEAR: [(&str, usize); 10] = [
+    ("ANT", 1800),
+    ("HAR", 1600),
+    ("LAN", 1500),
+    ("GEN", 900),
+    ("JAM", 800),
+    ("DEN", 700),
+    ("AND", 500),
+    ("LEZ", 450),
+    ("HAS", 350),
+    ("LEU", 150),
+];
+
+/// Fictitious names, by the language region they are common in.
+const FAMILY_NAMES: [&str; 24] = [
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Dubois",
+    "Lambert",
+    "Martin",
+    "Dupont",
+    "Leclercq",
+    "Renard",
+    "El Amrani",
+    "Benali",
+    "Yilmaz",
+    "Kaya",
+    "Popescu",
+    "Nowak",
+    "Diallo",
+    "Van den Bossche",
+];
+const GIVEN_NAMES: [&str; 24] = [
+    "Jan", "Tom", "Kevin", "Bart", "Dries", "Wout", "Nicolas", "Julien", "Maxime", "Thomas", "Mehdi", "Karim",
+    "Youssef", "Ayoub", "Mohamed", "Emre", "Mert", "Andrei", "Piotr", "Mamadou", "Ibrahima", "Lotte", "Sarah",
+    "Éloïse",
+];
+/// The given names from this index on are women's.
+const FIRST_FEMALE_NAME: usize = 21;
+const LANGUAGES: [&str; 8] = ["nl", "fr", "nl", "fr", "ar fr", "tr nl", "ro", "pl"];
+const STATUSES: [&str; 4] = ["remand", "remand", "sentenced", "interned"];
+
+/// A small deterministic generator (SplitMix64), so that every demo holds
+/// the same people.
+struct Sequence(u64);
+
+impl Sequence {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
+    }
+}
+
+/// Fills the register: entries at every pilot site over the last `years`
+/// years up to today, through the import use case on behalf of each site's
+/// care worker (so the audit trail records them). `progress(done, total)`
+/// counts sites.
+pub async fn seed_register(
+    app: &App,
+    scale: RegisterScale,
+    years: u32,
+    mut progress: impl FnMut(usize, usize),
+) -> AppResult<usize> {
+    let factor = match scale {
+        RegisterScale::Empty => return Ok(0),
+        RegisterScale::Pilot => 1.0,
+        RegisterScale::National => 20_000.0 / ENTRIES_PER_YEAR.iter().map(|(_, n)| *n as f64).sum::<f64>(),
+    };
+    let today = app.register_today();
+    let days = i64::from(years.max(1)) * 365;
+    let mut sequence = Sequence(0x00C0_FFEE);
+    let mut written = 0;
+    for (done, (code, per_year)) in ENTRIES_PER_YEAR.iter().enumerate() {
+        let actor = app.command_line_actor(&format!("care_worker.{}", code.to_ascii_lowercase())).await?;
+        let site = actor.sites.iter().find(|s| s.code == *code).map(|s| s.id).ok_or(AppError::NotFound)?;
+        let entries = (*per_year as f64 * factor * f64::from(years.max(1))).round() as usize;
+        let mut csv = String::from(
+            "family_name,given_names,birth_date,sex,languages,prison_number,entry_date,legal_status,expected_release\n",
+        );
+        for n in 0..entries {
+            let back = i64::try_from(sequence.below(usize::try_from(days).unwrap_or(1))).unwrap_or(0);
+            let entry = today.checked_sub(jiff::Span::new().days(back)).unwrap_or(today);
+            let age = 18 + i64::try_from(sequence.below(50)).unwrap_or(0);
+            let birth = entry
+                .checked_sub(jiff::Span::new().years(age).days(i64::try_from(sequence.below(365)).unwrap_or(0)))
+                .unwrap_or(entry);
+            let release = match sequence.below(3) {
+                0 => String::new(),
+                _ => entry
+                    .checked_add(jiff::Span::new().days(30 + i64::try_from(sequence.below(700)).unwrap_or(0)))
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            };
+            let given = sequence.below(GIVEN_NAMES.len());
+            let sex = if given >= FIRST_FEMALE_NAME { "female" } else { "male" };
+            csv.push_str(&format!(
+                "{},{},{birth},{sex},{},{code}-{:06},{entry},{},{release}\n",
+                FAMILY_NAMES[sequence.below(FAMILY_NAMES.len())],
+                GIVEN_NAMES[given],
+                LANGUAGES[sequence.below(LANGUAGES.len())],
+                n + 1,
+                STATUSES[sequence.below(STATUSES.len())],
+            ));
+        }
+        let report = app.import_entry_list(&actor, site, csv.as_bytes(), |_, _| {}).await?;
+        if !report.refused.is_empty() {
+            return Err(AppError::Internal(anyhow::anyhow!("demo entries refused: {:?}", report.refused.first())));
+        }
+        written += report.new;
+        progress(done + 1, ENTRIES_PER_YEAR.len());
+    }
+    Ok(written)
+}

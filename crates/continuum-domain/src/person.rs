@@ -278,7 +278,8 @@ impl EpisodeDraft {
         }
         let legal_status = LegalStatus::parse(fields.legal_status);
         if legal_status.is_none() {
-            let problem = if fields.legal_status.trim().is_empty() { Problem::Required } else { Problem::InvalidFormat };
+            let problem =
+                if fields.legal_status.trim().is_empty() { Problem::Required } else { Problem::InvalidFormat };
             errors.push("legal_status", problem);
         }
         let expected_release = optional_date(&mut errors, "expected_release", fields.expected_release);
@@ -302,11 +303,8 @@ impl EpisodeDraft {
 /// matter).
 pub fn name_tokens(text: &str) -> Vec<String> {
     let folded = deunicode::deunicode(text).to_ascii_lowercase();
-    let mut tokens: Vec<String> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let mut tokens: Vec<String> =
+        folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_owned).collect();
     tokens.sort();
     tokens.dedup();
     tokens

@@ -122,6 +122,27 @@ pub struct DemoArgs {
     /// Create and seed the demo database, then exit without serving.
     #[arg(long)]
     pub seed_only: bool,
+
+    /// How many entries the register holds: `pilot` (the ten pilot prisons'
+    /// volumes), `national` (about 20,000 entries a year, for benchmarks) or
+    /// `empty`.
+    #[arg(long, value_enum, default_value = "pilot")]
+    pub scale: DemoScale,
+
+    /// Over how many years up to today the entries are spread.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub years: u32,
+}
+
+/// The size of the demo register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoScale {
+    /// The ten pilot prisons at their usual volumes.
+    Pilot,
+    /// About 20,000 entries a year.
+    National,
+    /// No entries.
+    Empty,
 }
 
 /// `token` subcommands.

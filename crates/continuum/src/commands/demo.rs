@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use continuum_app::demo::DemoAccount;
+use continuum_app::demo::{DemoAccount, RegisterScale};
 use continuum_domain::credentials::DEMO_PASSWORD;
 
-use crate::cli::DemoArgs;
+use crate::cli::{DemoArgs, DemoScale};
 use crate::settings::{DatabaseUrl, Settings};
 
 /// Recreates and seeds the demo database, prints the accounts, and serves
@@ -35,7 +35,26 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode
             return Err(anyhow::Error::new(error).context("cannot seed the demo"));
         }
     };
-    println!("demo database: {}", args.db.display());
+    let scale = match args.scale {
+        DemoScale::Pilot => RegisterScale::Pilot,
+        DemoScale::National => RegisterScale::National,
+        DemoScale::Empty => RegisterScale::Empty,
+    };
+    let bar = super::progress_bar("registering demo entries [{bar:40}] {pos}/{len} prisons ({eta})");
+    let registered = continuum_app::demo::seed_register(&app, scale, args.years, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .await;
+    bar.finish_and_clear();
+    let registered = match registered {
+        Ok(registered) => registered,
+        Err(error) => {
+            app.shutdown().await;
+            return Err(anyhow::Error::new(error).context("cannot register the demo entries"));
+        }
+    };
+    println!("demo database: {} ({registered} entries in the register)", args.db.display());
     println!();
     print!("{}", account_table(&accounts));
     println!();

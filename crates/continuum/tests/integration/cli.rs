@@ -24,7 +24,7 @@ fn demo_database() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let database = dir.path().join("demo.db");
     let seeded = Command::new(env!("CARGO_BIN_EXE_continuum"))
-        .args(["demo", "--seed-only", "--db"])
+        .args(["demo", "--seed-only", "--scale", "empty", "--db"])
         .arg(&database)
         .env("RUST_LOG", "warn")
         .env_remove("CONTINUUM_DATABASE__URL")
