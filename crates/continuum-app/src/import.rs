@@ -243,12 +243,12 @@ impl App {
         if !report.refused.is_empty() || new.is_empty() {
             return Ok(report);
         }
-        let now = format_instant(self.now());
+        let at = self.now();
         let by = self.actor_id(actor);
         let site_code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
         let mut audit = Vec::with_capacity(new.len() + 1);
         for (done, line) in new.iter().enumerate() {
-            let id = self.insert_entry(&mut tx, site, &line.entry, &now, by).await?;
+            let id = self.insert_entry(&mut tx, site, &line.entry, at, by).await?;
             let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code.clone());
             audit.push(self.entry(
                 actor,
@@ -274,15 +274,17 @@ impl App {
         Ok(report)
     }
 
-    /// Writes one person and their first episode at `site`.
+    /// Writes one person and their first episode at `site`, and opens their
+    /// pathway (signalled by the entry).
     pub(crate) async fn insert_entry(
         &self,
         tx: &mut continuum_store::Tx,
         site: SiteId,
         entry: &NewEntry,
-        now: &str,
+        at: jiff::Timestamp,
         by: Option<i64>,
     ) -> AppResult<i64> {
+        let now = &format_instant(at);
         let birth = entry.person.birth_date.to_string();
         let tokens = entry.person.name_tokens();
         let languages = entry.person.languages.join(",");
@@ -301,6 +303,7 @@ impl App {
         let episode_id =
             people::insert_episode(tx, &episode, now).await.map_err(crate::error::duplicate_on("prison_number"))?;
         people::set_current_episode(tx, id, episode_id, site.0).await?;
+        self.open_pathway_at_entry(tx, id, site, by, at).await?;
         Ok(id)
     }
 }

@@ -23,6 +23,7 @@ mod error;
 pub mod import;
 pub mod instruments;
 pub mod operations;
+pub mod pathways;
 pub mod people;
 pub mod reference;
 pub mod secrets;

@@ -198,7 +198,7 @@ impl App {
                 return Ok(Registration::PossibleDuplicates(candidates));
             }
         }
-        let id = self.insert_entry(&mut tx, site, entry, &format_instant(self.now()), self.actor_id(actor)).await?;
+        let id = self.insert_entry(&mut tx, site, entry, self.now(), self.actor_id(actor)).await?;
         let site_code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
         let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code);
         self.audit_change(&mut tx, actor, allowed, "person.create", &subject).await?;

@@ -81,6 +81,7 @@ impl Shell {
         };
         let mut nav = vec![item("/", "nav-home")];
         if actor.may_ever(Action::ViewRegister) {
+            nav.push(item("/worklist", "nav-worklist"));
             nav.push(item("/people", "nav-people"));
         }
         nav.push(item("/sites", "nav-sites"));

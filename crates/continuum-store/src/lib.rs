@@ -23,6 +23,7 @@ pub mod audit;
 pub mod backup;
 pub mod emergency;
 pub mod organisations;
+pub mod pathways;
 pub mod people;
 pub mod sessions;
 pub mod sites;

@@ -16,10 +16,12 @@ mod people;
 mod session;
 mod sites;
 mod users;
+mod worklist;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
     let routes = home::routes(routes);
+    let routes = worklist::routes(routes);
     let routes = people::routes(routes);
     let routes = sites::routes(routes);
     let routes = organisations::routes(routes);

@@ -76,7 +76,7 @@ fn person_line(p: PersonSummary) -> PersonLine {
 }
 
 /// "FAMILY, Given": the family name stands out, as on prison lists.
-fn display_name(family: &str, given: &str) -> String {
+pub(super) fn display_name(family: &str, given: &str) -> String {
     if given.trim().is_empty() { family.to_uppercase() } else { format!("{}, {given}", family.to_uppercase()) }
 }
 

@@ -64,6 +64,7 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/sites/new", policy(Action::ManageSites)),
     ("GET", "/sites/{id}", policy(Action::ViewReferenceData)),
     ("GET", "/sites/{id}/edit", policy(Action::ManageSites)),
+    ("GET", "/worklist", policy(Action::ViewRegister)),
     ("POST", "/account/password", policy(Action::ManageOwnAccount)),
     ("POST", "/account/second-factor", SIGNED_IN),
     ("POST", "/account/second-factor/confirm", SIGNED_IN),

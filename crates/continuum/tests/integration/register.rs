@@ -310,3 +310,51 @@ async fn a_list_with_one_bad_line_is_reported_and_writes_nothing(backend: Backen
     assert!(found(&test.app, &worker, "").await.is_empty());
 }
 on_both_backends!(a_list_with_one_bad_line_is_reported_and_writes_nothing);
+
+fn entered_days_ago(app: &App, family: &str, days: i64, number: &str) -> NewEntry {
+    let mut entry = entry(app, family, family, "1980-01-01", number);
+    entry.episode.entry_date = app.register_today().checked_sub(jiff::Span::new().days(days)).expect("a date in range");
+    entry
+}
+
+async fn an_entry_puts_the_person_on_the_worklist_awaiting_screening_longest_waiting_first(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    let recent = register(&test.app, &worker, "HAS", &entered_days_ago(&test.app, "Recent", 3, "W-1")).await;
+    let waiting = register(&test.app, &worker, "HAS", &entered_days_ago(&test.app, "Waiting", 20, "W-2")).await;
+    let (site, listing) = test.app.awaiting_screening(&worker, Paging::default()).await.expect("the worklist");
+    assert_eq!(site, self::site(&worker, "HAS"));
+    let lines: Vec<(i64, Option<i64>, bool, &str)> =
+        listing.items.iter().map(|l| (l.row.person_id, l.days_since_entry, l.overdue, l.row.state.as_str())).collect();
+    assert_eq!(lines, vec![(waiting, Some(20), true, "signalled"), (recent, Some(3), false, "signalled")]);
+}
+on_both_backends!(an_entry_puts_the_person_on_the_worklist_awaiting_screening_longest_waiting_first);
+
+async fn a_worklist_shows_only_the_own_prison_and_is_refused_to_roles_without_the_register(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    register(&test.app, &worker, "HAS", &entered_days_ago(&test.app, "Hasselt", 1, "W-3")).await;
+    let other = actor(&test.app, "medical.gen").await;
+    assert_eq!(test.app.awaiting_screening(&other, Paging::default()).await.expect("its worklist").1.total, 0);
+    for username in ["prison_staff.has", "director.has", "researcher", "admin"] {
+        let outsider = actor(&test.app, username).await;
+        let refused = test.app.awaiting_screening(&outsider, Paging::default()).await;
+        assert!(matches!(refused, Err(AppError::Forbidden)), "{username}");
+    }
+}
+on_both_backends!(a_worklist_shows_only_the_own_prison_and_is_refused_to_roles_without_the_register);
+
+async fn the_worklist_page_lists_who_awaits_screening(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let worker = actor(&server.app, "care_worker.has").await;
+    register(&server.app, &worker, "HAS", &entered_days_ago(&server.app, "Vermeulen", 16, "W-4")).await;
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let response = client.get(server.url("/worklist")).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("page");
+    assert!(html.contains("VERMEULEN, Vermeulen") && html.contains("badge danger"), "the overdue person is flagged");
+    let staff = server.client_for("prison_staff.has").await.expect("signs in");
+    assert_eq!(staff.get(server.url("/worklist")).send().await.expect("request").status(), StatusCode::FORBIDDEN);
+    server.stop().await;
+}
+on_both_backends!(the_worklist_page_lists_who_awaits_screening);

@@ -1,0 +1,128 @@
+//! Care pathways: the current state of each, and the log of transitions.
+
+use crate::{Conn, Page, StoreResult};
+
+/// A pathway's current state, as written after each transition.
+#[derive(Debug, Clone)]
+pub struct PathwayState<'a> {
+    /// The site responsible.
+    pub site_id: i64,
+    /// State code.
+    pub state: &'a str,
+    /// The stage a declined person returns to.
+    pub returns_to: Option<&'a str>,
+    /// The reason of a closed pathway.
+    pub closing_reason: Option<&'a str>,
+}
+
+/// One transition to log.
+#[derive(Debug, Clone)]
+pub struct NewTransition<'a> {
+    /// State code before (none for the opening signal).
+    pub from_state: Option<&'a str>,
+    /// State code after.
+    pub to_state: &'a str,
+    /// Command code.
+    pub command: &'a str,
+    /// The command's details (`key=value` pairs).
+    pub detail: &'a str,
+    /// The site responsible after the step.
+    pub site_id: i64,
+    /// Who recorded it.
+    pub who: Option<i64>,
+    /// When it happened.
+    pub at: &'a str,
+    /// Why.
+    pub why: Option<&'a str>,
+}
+
+/// Opens a pathway for a person with its first transition.
+pub async fn open(
+    conn: &mut Conn,
+    person_id: i64,
+    state: &PathwayState<'_>,
+    first: &NewTransition<'_>,
+) -> StoreResult<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO pathways (person_id, site_id, state, returns_to, closing_reason, opened_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(person_id)
+    .bind(state.site_id)
+    .bind(state.state)
+    .bind(state.returns_to)
+    .bind(state.closing_reason)
+    .bind(first.at)
+    .fetch_one(&mut *conn)
+    .await?;
+    log(conn, id, 1, first).await?;
+    Ok(id)
+}
+
+async fn log(conn: &mut Conn, pathway_id: i64, seq: i64, t: &NewTransition<'_>) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO pathway_transitions (pathway_id, seq, from_state, to_state, command, detail, site_id, who, at, why) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(pathway_id)
+    .bind(seq)
+    .bind(t.from_state)
+    .bind(t.to_state)
+    .bind(t.command)
+    .bind(t.detail)
+    .bind(t.site_id)
+    .bind(t.who)
+    .bind(t.at)
+    .bind(t.why)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A line of a site's worklist.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct WorklistRow {
+    /// The person.
+    pub person_id: i64,
+    /// Family name(s).
+    pub family_name: String,
+    /// Given name(s).
+    pub given_names: String,
+    /// Prison number of the current episode.
+    pub prison_number: Option<String>,
+    /// Entry date of the current episode.
+    pub entry_date: Option<String>,
+    /// The pathway's state code.
+    pub state: String,
+}
+
+/// People at a site whose pathway is in one of `states`, the longest
+/// waiting (earliest entry) first, and how many in all.
+pub async fn at_site_in_states(
+    conn: &mut Conn,
+    site_id: i64,
+    states: &[&str],
+    page: Page,
+) -> StoreResult<(Vec<WorklistRow>, i64)> {
+    let list: Vec<String> = (0..states.len()).map(|i| format!("${}", i + 2)).collect();
+    let filter = format!("w.site_id = $1 AND w.state IN ({})", list.join(", "));
+    let sql = format!(
+        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, e.entry_date, w.state \
+         FROM pathways w JOIN people p ON p.id = w.person_id \
+         LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+         WHERE {filter} ORDER BY e.entry_date, p.id LIMIT {} OFFSET {}",
+        page.limit, page.offset
+    );
+    let mut query = sqlx::query_as(&sql).bind(site_id);
+    for state in states {
+        query = query.bind(*state);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let count_sql = format!("SELECT COUNT(*) FROM pathways w WHERE {filter}");
+    let mut count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id);
+    for state in states {
+        count = count.bind(*state);
+    }
+    let (total,) = count.fetch_one(conn).await?;
+    Ok((rows, total))
+}
