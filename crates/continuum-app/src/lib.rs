@@ -26,6 +26,7 @@ pub mod operations;
 pub mod pathways;
 pub mod people;
 pub mod reference;
+pub mod screening;
 pub mod secrets;
 pub mod tokens;
 pub mod users;

@@ -3,9 +3,12 @@
 //! this module stores its transitions and reads the worklists.
 
 use continuum_domain::ids::{SiteId, UserId};
-use continuum_domain::pathway::{Command, Context, Pathway, SignalSource, Stage, State, Transition};
+use continuum_domain::pathway::{
+    ClosingReason, Command, CommandKind, Context, Pathway, Refusal, SignalSource, Stage, State, TransferDestination,
+    Transition,
+};
 use continuum_domain::policy::{Action, Target};
-use continuum_store::pathways::{self, NewTransition, PathwayState, WorklistRow};
+use continuum_store::pathways::{self, NewTransition, PathwayState, TransitionRow, WorklistRow};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -43,8 +46,79 @@ fn detail(command: &Command) -> String {
         Command::Release { with_follow_up } => format!("with_follow_up={with_follow_up}"),
         Command::Close { reason } => format!("reason={}", reason.code()),
         Command::Reopen { site } => format!("site={}", site.0),
-        Command::Transfer { to } => format!("to={to:?}"),
+        Command::Transfer { to: TransferDestination::PilotSite(site) } => format!("to={}", site.0),
+        Command::Transfer { to: TransferDestination::OutOfProgramme } => "to=out".to_owned(),
         _ => String::new(),
+    }
+}
+
+/// Reads a stored command back from its code and details.
+fn decode(code: &str, detail: &str) -> Option<Command> {
+    let value = |key: &str| {
+        detail.split(';').find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v.to_owned()))
+    };
+    let site = |key: &str| value(key).and_then(|v| v.parse::<i64>().ok()).map(SiteId);
+    let flag = |key: &str| value(key).map(|v| v == "true");
+    Some(match CommandKind::from_code(code)? {
+        CommandKind::Signal => {
+            Command::Signal { source: SignalSource::from_code(&value("source")?)?, site: site("site")? }
+        }
+        CommandKind::OfferScreening => Command::OfferScreening,
+        CommandKind::RefuseScreening => Command::RefuseScreening,
+        CommandKind::RecordScreening => {
+            Command::RecordScreening { positive: flag("positive")?, care_requested: flag("care_requested")? }
+        }
+        CommandKind::ProposeIntake => Command::ProposeIntake,
+        CommandKind::RecordIntake => Command::RecordIntake,
+        CommandKind::StartCare => Command::StartCare,
+        CommandKind::PlanRelease => Command::PlanRelease,
+        CommandKind::Release => Command::Release { with_follow_up: flag("with_follow_up")? },
+        CommandKind::CompleteFollowUp => Command::CompleteFollowUp,
+        CommandKind::Decline => Command::Decline,
+        CommandKind::ComeBack => Command::ComeBack,
+        CommandKind::Transfer => Command::Transfer {
+            to: match value("to")?.as_str() {
+                "out" => TransferDestination::OutOfProgramme,
+                _ => TransferDestination::PilotSite(site("to")?),
+            },
+        },
+        CommandKind::Close => Command::Close { reason: ClosingReason::from_code(&value("reason")?)? },
+        CommandKind::Reopen => Command::Reopen { site: site("site")? },
+    })
+}
+
+fn decode_transition(row: &TransitionRow) -> Option<Transition> {
+    Some(Transition {
+        from: match &row.from_state {
+            Some(code) => Some(decode_log_state(code)?),
+            None => None,
+        },
+        to: decode_log_state(&row.to_state)?,
+        site: SiteId(row.site_id),
+        command: decode(&row.command, &row.detail)?,
+        who: UserId(row.who.unwrap_or(0)),
+        at: row.at.parse().ok()?,
+        why: row.why.clone(),
+    })
+}
+
+/// Reads a state of the transition log: a stage's code, `declined:<stage>`
+/// or `closed:<reason>`.
+fn decode_log_state(code: &str) -> Option<State> {
+    match code.split_once(':') {
+        Some(("declined", stage)) => Some(State::Declined { returns_to: Stage::from_code(stage)? }),
+        Some(("closed", reason)) => Some(State::Closed(ClosingReason::from_code(reason)?)),
+        Some(_) => None,
+        None => Stage::from_code(code).map(State::Active),
+    }
+}
+
+/// A state as written in the transition log (with its payload).
+fn log_code(state: State) -> String {
+    match state {
+        State::Declined { returns_to } => format!("declined:{}", returns_to.code()),
+        State::Closed(reason) => format!("closed:{}", reason.code()),
+        State::Active(stage) => stage.code().to_owned(),
     }
 }
 
@@ -77,9 +151,10 @@ impl App {
         let at = continuum_domain::audit::format_instant(first.at);
         let detail = detail(&first.command);
         let Transition { to, command, why, .. } = first;
+        let to_state = log_code(*to);
         let transition = NewTransition {
             from_state: None,
-            to_state: to.code(),
+            to_state: &to_state,
             command: command.kind().code(),
             detail: &detail,
             site_id,
@@ -95,6 +170,64 @@ impl App {
         };
         pathways::open(tx, person_id, &columns, &transition).await?;
         Ok(())
+    }
+
+    /// The person's current pathway, rebuilt from its stored log.
+    pub(crate) async fn load_pathway(
+        &self,
+        conn: &mut continuum_store::Conn,
+        person_id: i64,
+    ) -> AppResult<Option<(i64, Pathway)>> {
+        let Some((row, log)) = pathways::latest_for_person(conn, person_id).await? else {
+            return Ok(None);
+        };
+        let transitions: Option<Vec<Transition>> = log.iter().map(decode_transition).collect();
+        let transitions = transitions
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("pathway {} has an unreadable log", row.id)))?;
+        let pathway = Pathway::replay(transitions)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("pathway {} does not replay: {e}", row.id)))?;
+        Ok(Some((row.id, pathway)))
+    }
+
+    /// Applies a step to a stored pathway inside `tx`; a refused step
+    /// changes nothing and is returned for the user.
+    pub(crate) async fn step_pathway(
+        &self,
+        tx: &mut continuum_store::Tx,
+        id: i64,
+        pathway: &mut Pathway,
+        command: Command,
+        context: Context,
+    ) -> AppResult<Result<(), Refusal>> {
+        let seq = i64::try_from(pathway.history().len()).unwrap_or(i64::MAX) + 1;
+        let transition = match pathway.apply(command, context) {
+            Ok(transition) => transition.clone(),
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let (state, returns_to, reason, site_id) = state_columns(pathway.state(), pathway.site());
+        let at = continuum_domain::audit::format_instant(transition.at);
+        let detail = detail(&transition.command);
+        let from_state = transition.from.map(log_code);
+        let to_state = log_code(transition.to);
+        let who = (transition.who.0 != 0).then_some(transition.who.0);
+        let new = NewTransition {
+            from_state: from_state.as_deref(),
+            to_state: &to_state,
+            command: transition.command.kind().code(),
+            detail: &detail,
+            site_id,
+            who,
+            at: &at,
+            why: transition.why.as_deref(),
+        };
+        let columns = PathwayState {
+            site_id,
+            state: &state,
+            returns_to: returns_to.as_deref(),
+            closing_reason: reason.as_deref(),
+        };
+        pathways::append(tx, id, seq, &columns, &new).await?;
+        Ok(Ok(()))
     }
 
     /// The site a worklist is for: the acting site, else the first where the

@@ -25,6 +25,7 @@ pub mod emergency;
 pub mod organisations;
 pub mod pathways;
 pub mod people;
+pub mod screenings;
 pub mod sessions;
 pub mod sites;
 pub mod tokens;

@@ -126,3 +126,89 @@ pub async fn at_site_in_states(
     let (total,) = count.fetch_one(conn).await?;
     Ok((rows, total))
 }
+
+/// A stored transition.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TransitionRow {
+    /// Order in the pathway, from 1.
+    pub seq: i64,
+    /// State code before.
+    pub from_state: Option<String>,
+    /// State code after.
+    pub to_state: String,
+    /// Command code.
+    pub command: String,
+    /// Command details.
+    pub detail: String,
+    /// Site after the step.
+    pub site_id: i64,
+    /// Who.
+    pub who: Option<i64>,
+    /// When.
+    pub at: String,
+    /// Why.
+    pub why: Option<String>,
+}
+
+/// A stored pathway's state columns.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PathwayRow {
+    /// Id.
+    pub id: i64,
+    /// Site.
+    pub site_id: i64,
+    /// State code.
+    pub state: String,
+    /// Stage a declined person returns to.
+    pub returns_to: Option<String>,
+    /// Reason of a closed pathway.
+    pub closing_reason: Option<String>,
+}
+
+/// The person's most recent pathway and its transitions in order.
+pub async fn latest_for_person(
+    conn: &mut Conn,
+    person_id: i64,
+) -> StoreResult<Option<(PathwayRow, Vec<TransitionRow>)>> {
+    let row: Option<PathwayRow> = sqlx::query_as(
+        "SELECT id, site_id, state, returns_to, closing_reason FROM pathways WHERE person_id = $1 \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let transitions = sqlx::query_as(
+        "SELECT seq, from_state, to_state, command, detail, site_id, who, at, why FROM pathway_transitions \
+         WHERE pathway_id = $1 ORDER BY seq",
+    )
+    .bind(row.id)
+    .fetch_all(conn)
+    .await?;
+    Ok(Some((row, transitions)))
+}
+
+/// Appends a transition as step `seq` and writes the new state.
+pub async fn append(
+    conn: &mut Conn,
+    pathway_id: i64,
+    seq: i64,
+    state: &PathwayState<'_>,
+    transition: &NewTransition<'_>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE pathways SET site_id = $1, state = $2, returns_to = $3, closing_reason = $4, updated_at = $5, \
+         version = version + 1 WHERE id = $6",
+    )
+    .bind(state.site_id)
+    .bind(state.state)
+    .bind(state.returns_to)
+    .bind(state.closing_reason)
+    .bind(transition.at)
+    .bind(pathway_id)
+    .execute(&mut *conn)
+    .await?;
+    log(conn, pathway_id, seq, transition).await
+}

@@ -13,6 +13,7 @@ mod emergency;
 mod home;
 mod organisations;
 mod people;
+mod screening;
 mod session;
 mod sites;
 mod users;
@@ -23,6 +24,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = home::routes(routes);
     let routes = worklist::routes(routes);
     let routes = people::routes(routes);
+    let routes = screening::routes(routes);
     let routes = sites::routes(routes);
     let routes = organisations::routes(routes);
     let routes = users::routes(routes);

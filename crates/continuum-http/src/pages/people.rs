@@ -154,7 +154,16 @@ struct PersonPage {
     history: Vec<VersionLine>,
     may_edit: bool,
     may_see_access_log: bool,
+    may_screen: bool,
+    screenings: Vec<ScreeningLine>,
     saved: bool,
+}
+
+struct ScreeningLine {
+    id: i64,
+    started_at: String,
+    completed: bool,
+    positive: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -178,6 +187,22 @@ async fn show(
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let PersonRecord { person, site_code, episodes, history } = record;
+    let screenings = if actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))) {
+        match state.app.person_screenings(&actor, id).await {
+            Ok(list) => list
+                .into_iter()
+                .map(|s| ScreeningLine {
+                    id: s.id,
+                    started_at: short_time(&s.started_at),
+                    completed: s.status == "completed",
+                    positive: s.positive == Some(1),
+                })
+                .collect(),
+            Err(error) => return PageError::new(error, lang).into_response(),
+        }
+    } else {
+        Vec::new()
+    };
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -214,6 +239,8 @@ async fn show(
             .collect(),
         may_edit: actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
+        may_screen: actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id))),
+        screenings,
         saved: !query.saved.is_empty(),
         name,
     };

@@ -12,5 +12,6 @@ mod http_access;
 mod http_api;
 mod http_pages;
 mod register;
+mod screening;
 mod sign_in;
 mod store;

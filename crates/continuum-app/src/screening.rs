@@ -1,0 +1,350 @@
+//! Administering the uniform screening (WHO ASSIST v3.1) in interview mode:
+//! start (or resume) a screening for a person, answer one item at a time,
+//! go back, complete, and read the result.
+//!
+//! Rules: screening is clinical, so every step needs `WriteClinical` (and
+//! the result `ReadClinical`) at the person's site. Answers are saved one by
+//! one as they are given, so a dropped connection loses nothing and an
+//! unfinished screening resumes where it stopped. Starting a screening
+//! offers it on the person's pathway (when still `signalled`); completing it
+//! records the outcome there (negative closes the pathway, positive proposes
+//! an intake). The result is recomputed from the stored answers with the
+//! instrument version recorded at the start.
+
+use continuum_domain::audit::format_instant;
+use continuum_domain::ids::{SiteId, UserId};
+use continuum_domain::instrument::{
+    Answers, Instrument, ItemKey, ScreeningResult, Sex as ScoringSex, applicable_items, check_answer, next_item, score,
+};
+use continuum_domain::pathway::{Command, Context, Stage, State};
+use continuum_domain::person::Sex;
+use continuum_domain::policy::{Action, Target};
+use continuum_domain::site::Language;
+use continuum_domain::validation::Problem;
+use continuum_store::people;
+use continuum_store::screenings::{self, NewScreening, ScreeningRow};
+
+use crate::access::{Allowed, Subject};
+use crate::actor::Actor;
+use crate::app::App;
+use crate::error::{AppError, AppResult};
+
+/// A stored screening.
+pub type Screening = ScreeningRow;
+
+/// One answer option, labelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionView {
+    /// Stable code.
+    pub code: String,
+    /// Label in the language asked for.
+    pub label: String,
+}
+
+/// The item to ask now (or to revisit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionView {
+    /// `group.question`.
+    pub key: String,
+    /// The group asked about (substance class), labelled.
+    pub group: String,
+    /// Continuum's label of the question.
+    pub question: String,
+    /// The options in display order.
+    pub options: Vec<OptionView>,
+    /// The answer already given, if any.
+    pub chosen: Option<String>,
+    /// Whether the group is named by the person ("other, specify").
+    pub named: bool,
+    /// The name given, if any.
+    pub name: Option<String>,
+}
+
+/// Where a screening stands, for the page that administers it.
+#[derive(Debug, Clone)]
+pub struct ScreeningProgress {
+    /// The screening.
+    pub screening: Screening,
+    /// The item to show; `None` when every applicable item is answered.
+    pub question: Option<QuestionView>,
+    /// The item before the one shown (to go back).
+    pub previous: Option<String>,
+    /// Items answered among those that apply.
+    pub answered: usize,
+    /// Items that apply with the answers so far.
+    pub applicable: usize,
+}
+
+fn scoring_sex(code: &str) -> ScoringSex {
+    match Sex::parse(code) {
+        Some(Sex::Male) => ScoringSex::Male,
+        Some(Sex::Female) => ScoringSex::Female,
+        Some(Sex::Other) => ScoringSex::Other,
+        _ => ScoringSex::Unknown,
+    }
+}
+
+fn parse_key(text: &str) -> Option<ItemKey> {
+    let (group, question) = text.trim().split_once('.')?;
+    Some(ItemKey::new(group, question))
+}
+
+fn question_view(
+    instrument: &Instrument,
+    answers: &Answers,
+    key: &ItemKey,
+    language: Language,
+) -> Option<QuestionView> {
+    let item = instrument.item(key)?;
+    Some(QuestionView {
+        key: key.to_string(),
+        group: item.group.labels.get(language).to_owned(),
+        question: item.question.labels.get(language).to_owned(),
+        options: item
+            .question
+            .options
+            .iter()
+            .map(|o| OptionView { code: o.code.clone(), label: o.labels.get(language).to_owned() })
+            .collect(),
+        chosen: answers.get(key).map(str::to_owned),
+        named: item.group.named,
+        name: answers.name(&item.group.code).map(str::to_owned),
+    })
+}
+
+impl App {
+    /// Refuses (and audits) an actor who may not do `action` at any site,
+    /// then the one who may not at `site` (as "not found").
+    async fn clinical_gate(
+        &self,
+        actor: &Actor,
+        action: Action,
+        site: Option<SiteId>,
+        event: &str,
+        subject: &Subject,
+    ) -> AppResult<Allowed> {
+        let anywhere = actor.sites.iter().any(|s| actor.may(action, Target::site(s.id)));
+        if !anywhere {
+            self.authorize(actor, action, Target::PROGRAMME, event, &Subject::kind("screening")).await?;
+            return Err(AppError::Forbidden);
+        }
+        match site {
+            Some(site) => self.authorize(actor, action, Target::site(site), event, subject).await,
+            None => Err(AppError::NotFound),
+        }
+    }
+
+    /// Gates before any lookup: `Forbidden` for roles that never screen.
+    pub async fn permit_screening(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
+        self.clinical_gate(actor, action, None, event, &Subject::kind("screening")).await.map(|_| ()).or_else(|e| {
+            match e {
+                AppError::NotFound => Ok(()),
+                other => Err(other),
+            }
+        })
+    }
+
+    async fn screening_and_instrument(&self, id: i64) -> AppResult<(Screening, Instrument, Answers)> {
+        let mut conn = self.store.reader().await?;
+        let screening = screenings::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+        let answers = self.stored_answers(&mut conn, id).await?;
+        let instrument = self
+            .instruments()
+            .get(&screening.instrument, &screening.version)
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown instrument {}", screening.instrument)))?;
+        Ok((screening, instrument, answers))
+    }
+
+    async fn stored_answers(&self, conn: &mut continuum_store::Conn, id: i64) -> AppResult<Answers> {
+        let mut answers = Answers::new();
+        for (item, option) in screenings::answers(conn, id).await? {
+            if let Some(key) = parse_key(&item) {
+                answers.set(key, option);
+            }
+        }
+        for (group, name) in screenings::names(conn, id).await? {
+            answers.set_name(group, name);
+        }
+        Ok(answers)
+    }
+
+    /// Starts the uniform screening of a person in interview mode, or
+    /// returns the one in progress (to resume it).
+    pub async fn start_screening(&self, actor: &Actor, person_id: i64) -> AppResult<i64> {
+        let mut conn = self.store.reader().await?;
+        let person = people::get(&mut conn, person_id).await?;
+        drop(conn);
+        let subject = Subject { person_id: Some(person_id), ..Subject::kind("screening") };
+        let site = person.as_ref().map(|p| SiteId(p.site_id));
+        let allowed = self.clinical_gate(actor, Action::WriteClinical, site, "screening.start", &subject).await?;
+        let (Some(person), Some(site)) = (person, site) else {
+            return Err(AppError::NotFound);
+        };
+        let mut tx = self.store.begin().await?;
+        if let Some(open) =
+            screenings::for_person(&mut tx, person_id).await?.into_iter().find(|s| s.status == "in_progress")
+        {
+            return Ok(open.id);
+        }
+        let instrument = self.instruments().uniform();
+        let at = self.now();
+        let now = format_instant(at);
+        let language = actor.language.code();
+        let new = NewScreening {
+            person_id,
+            site_id: site.0,
+            instrument: &instrument.code,
+            version: &instrument.version,
+            language,
+            mode: "interview",
+            by: self.actor_id(actor),
+            at: &now,
+        };
+        let id = screenings::insert(&mut tx, &new).await?;
+        if let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, person.id).await?
+            && pathway.state() == State::Active(Stage::Signalled)
+        {
+            let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };
+            self.step_pathway(&mut tx, pathway_id, &mut pathway, Command::OfferScreening, context)
+                .await?
+                .map_err(|refusal| AppError::Internal(anyhow::anyhow!("offering a screening refused: {refusal}")))?;
+        }
+        let subject = Subject { person_id: Some(person_id), ..Subject::record("screening", id) };
+        self.audit_change(&mut tx, actor, allowed, "screening.start", &subject).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn screening_gate(
+        &self,
+        actor: &Actor,
+        id: i64,
+        action: Action,
+        event: &str,
+    ) -> AppResult<(Allowed, Subject)> {
+        let mut conn = self.store.reader().await?;
+        let screening = screenings::get(&mut conn, id).await?;
+        drop(conn);
+        let subject =
+            Subject { person_id: screening.as_ref().map(|s| s.person_id), ..Subject::record("screening", id) };
+        let site = screening.as_ref().map(|s| SiteId(s.site_id));
+        let allowed = self.clinical_gate(actor, action, site, event, &subject).await?;
+        Ok((allowed, subject))
+    }
+
+    /// The item to ask next (or `item`, to revisit an answered one), in the
+    /// actor's language.
+    pub async fn screening_progress(&self, actor: &Actor, id: i64, item: Option<&str>) -> AppResult<ScreeningProgress> {
+        let (allowed, subject) = self.screening_gate(actor, id, Action::WriteClinical, "screening.read").await?;
+        let (screening, instrument, answers) = self.screening_and_instrument(id).await?;
+        let language = actor.language;
+        let applicable: Vec<ItemKey> = applicable_items(&instrument, &answers).iter().map(|i| i.key()).collect();
+        let shown = item
+            .and_then(parse_key)
+            .filter(|k| applicable.contains(k))
+            .or_else(|| next_item(&instrument, &answers).map(|i| i.key()));
+        let position = shown.as_ref().and_then(|k| applicable.iter().position(|a| a == k)).unwrap_or(applicable.len());
+        let previous = position.checked_sub(1).and_then(|p| applicable.get(p)).map(ToString::to_string);
+        let answered = applicable.iter().filter(|k| answers.get(k).is_some()).count();
+        let question = if screening.status == "in_progress" {
+            shown.and_then(|k| question_view(&instrument, &answers, &k, language))
+        } else {
+            None
+        };
+        self.audit_read(actor, allowed, "screening.read", &subject).await?;
+        Ok(ScreeningProgress { screening, question, previous, answered, applicable: applicable.len() })
+    }
+
+    /// Saves one answer (and the name of a named group, when given).
+    pub async fn answer_screening(
+        &self,
+        actor: &Actor,
+        id: i64,
+        item: &str,
+        option: &str,
+        name: Option<&str>,
+    ) -> AppResult<()> {
+        let (allowed, subject) = self.screening_gate(actor, id, Action::WriteClinical, "screening.answer").await?;
+        let (screening, instrument, _) = self.screening_and_instrument(id).await?;
+        if screening.status != "in_progress" {
+            return Err(AppError::Conflict("screening-completed"));
+        }
+        let key = parse_key(item).ok_or_else(|| AppError::field("item", Problem::InvalidFormat))?;
+        let item_ref = instrument.item(&key).ok_or_else(|| AppError::field("item", Problem::InvalidFormat))?;
+        check_answer(item_ref, option.trim()).map_err(|_| AppError::field("option", Problem::InvalidFormat))?;
+        let name = name.map(str::trim).filter(|n| !n.is_empty());
+        if name.is_some_and(|n| n.chars().count() > continuum_domain::instrument::NAME_MAX_CHARS) {
+            return Err(AppError::field(
+                "name",
+                Problem::TooLong { max: continuum_domain::instrument::NAME_MAX_CHARS },
+            ));
+        }
+        let mut tx = self.store.begin().await?;
+        let now = format_instant(self.now());
+        screenings::save_answer(&mut tx, id, &key.to_string(), option.trim(), &now).await?;
+        if let Some(name) = name.filter(|_| item_ref.group.named) {
+            screenings::save_name(&mut tx, id, &key.group, name).await?;
+        }
+        self.audit_change(&mut tx, actor, allowed, "screening.answer", &subject).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Completes a screening whose applicable items are all answered:
+    /// scores it and records the outcome on the pathway.
+    pub async fn complete_screening(&self, actor: &Actor, id: i64) -> AppResult<ScreeningResult> {
+        let (allowed, subject) = self.screening_gate(actor, id, Action::WriteClinical, "screening.complete").await?;
+        let (screening, instrument, answers) = self.screening_and_instrument(id).await?;
+        let mut tx = self.store.begin().await?;
+        let person = people::get(&mut tx, screening.person_id).await?.ok_or(AppError::NotFound)?;
+        let result = score(&instrument, &answers, scoring_sex(&person.sex))
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("scoring failed: {e:?}")))?;
+        if !result.complete {
+            return Err(AppError::Conflict("screening-incomplete"));
+        }
+        let at = self.now();
+        if !screenings::complete(&mut tx, id, result.positive, self.actor_id(actor), &format_instant(at)).await? {
+            return Err(AppError::Conflict("screening-completed"));
+        }
+        if let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, person.id).await?
+            && pathway.state() == State::Active(Stage::ScreeningOffered)
+        {
+            let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };
+            let command = Command::RecordScreening { positive: result.positive, care_requested: false };
+            self.step_pathway(&mut tx, pathway_id, &mut pathway, command, context)
+                .await?
+                .map_err(|refusal| AppError::Internal(anyhow::anyhow!("recording a screening refused: {refusal}")))?;
+        }
+        self.audit_change(&mut tx, actor, allowed, "screening.complete", &subject).await?;
+        tx.commit().await?;
+        Ok(result)
+    }
+
+    /// The result of a completed screening, for clinical roles.
+    pub async fn screening_result(&self, actor: &Actor, id: i64) -> AppResult<(Screening, ScreeningResult)> {
+        let (allowed, subject) = self.screening_gate(actor, id, Action::ReadClinical, "screening.result").await?;
+        let (screening, instrument, answers) = self.screening_and_instrument(id).await?;
+        let mut conn = self.store.reader().await?;
+        let sex = people::get(&mut conn, screening.person_id).await?.map(|p| p.sex).unwrap_or_default();
+        drop(conn);
+        let result = score(&instrument, &answers, scoring_sex(&sex))
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("scoring failed: {e:?}")))?;
+        self.audit_read(actor, allowed, "screening.result", &subject).await?;
+        Ok((screening, result))
+    }
+
+    /// The screenings of a person (for clinical roles), newest first.
+    pub async fn person_screenings(&self, actor: &Actor, person_id: i64) -> AppResult<Vec<Screening>> {
+        let mut conn = self.store.reader().await?;
+        let site = people::get(&mut conn, person_id).await?.map(|p| SiteId(p.site_id));
+        drop(conn);
+        let subject = Subject { person_id: Some(person_id), ..Subject::kind("screening") };
+        let allowed = self.clinical_gate(actor, Action::ReadClinical, site, "screening.list", &subject).await?;
+        let mut conn = self.store.reader().await?;
+        let list = screenings::for_person(&mut conn, person_id).await?;
+        drop(conn);
+        self.audit_read(actor, allowed, "screening.list", &subject).await?;
+        Ok(list)
+    }
+}
