@@ -331,6 +331,7 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("column", Arg::from("Naam")),
         ("state", Arg::from("In zorg")),
         ("command", Arg::from("Screening aanbieden")),
+        ("days", Arg::Num(14)),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();
