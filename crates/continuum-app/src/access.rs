@@ -150,14 +150,36 @@ impl App {
 }
 
 impl App {
-    /// Asks the policy for a programme-level action before a use case runs
-    /// (an adapter checks this before reading the input, so that a caller
-    /// without the right learns nothing from validation). A denial is
-    /// audited exactly as the use case would have audited it.
+    /// Asks the policy whether the actor may do `action` at all before a
+    /// use case runs: for the programme, or (for a site-bound action) at one
+    /// of the actor's sites. An adapter checks this before reading the
+    /// input, so that a caller without the right learns nothing from
+    /// validation, nor whether a record exists. A denial is audited exactly
+    /// as the use case would have audited it.
     pub async fn permit(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
+        if action.is_site_bound() && !actor.sites_where(action).is_empty() {
+            return Ok(());
+        }
         let kind = event.split('.').next().unwrap_or(event);
         let subject = Subject { kind: Some(static_kind(kind)), ..Subject::default() };
         self.authorize(actor, action, Target::PROGRAMME, event, &subject).await.map(|_| ())
+    }
+
+    /// Asks the policy for one record of a site: first whether the actor may
+    /// do `action` anywhere (`Forbidden` otherwise, whether or not the record
+    /// exists), then at the record's `site` (`None`: no such record, so
+    /// `NotFound`, as for a record at a site the actor does not cover).
+    pub(crate) async fn authorize_record(
+        &self,
+        actor: &Actor,
+        action: Action,
+        site: Option<continuum_domain::ids::SiteId>,
+        event: &str,
+        subject: &Subject,
+    ) -> AppResult<Allowed> {
+        self.permit(actor, action, event).await?;
+        let site = site.ok_or(AppError::NotFound)?;
+        self.authorize(actor, action, Target::site(site), event, subject).await
     }
 }
 
@@ -169,6 +191,8 @@ fn static_kind(kind: &str) -> &'static str {
         "user" => "user",
         "audit" => "audit_log",
         "emergency_access" => "emergency_access",
+        "person" | "worklist" => "person",
+        "screening" => "screening",
         _ => "other",
     }
 }

@@ -110,6 +110,11 @@ impl Actor {
         decide(&self.grants, action, target).is_allowed()
     }
 
+    /// The actor's sites where the action is allowed.
+    pub fn sites_where(&self, action: Action) -> Vec<continuum_domain::ids::SiteId> {
+        self.sites.iter().map(|s| s.id).filter(|id| self.may(action, Target::site(*id))).collect()
+    }
+
     /// Whether any target could allow the action (for navigation).
     pub fn may_ever(&self, action: Action) -> bool {
         self.grants.iter().any(|g| {

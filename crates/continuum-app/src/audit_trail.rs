@@ -60,17 +60,11 @@ impl App {
         let subject =
             Subject { person_id: Some(person_id), kind: Some("person"), id: Some(person_id.to_string()), site: None };
         let event = "audit.person_access_log";
-        let somewhere = actor.sites.iter().any(|s| actor.may(Action::ViewPersonAccessLog, Target::site(s.id)));
-        if !somewhere {
-            self.authorize(actor, Action::ViewPersonAccessLog, Target::PROGRAMME, event, &Subject::kind("person"))
-                .await?;
-            return Err(AppError::Forbidden);
-        }
         let mut conn = self.store.reader().await?;
-        let person = continuum_store::people::get(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+        let site = continuum_store::people::get(&mut conn, person_id).await?.map(|p| SiteId(p.site_id));
         drop(conn);
-        let site = SiteId(person.site_id);
-        let allowed = self.authorize(actor, Action::ViewPersonAccessLog, Target::site(site), event, &subject).await?;
+        let allowed = self.authorize_record(actor, Action::ViewPersonAccessLog, site, event, &subject).await?;
+        let site = site.ok_or(AppError::NotFound)?;
         let code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone()).unwrap_or_default();
         let filter = AuditQuery { person_id: Some(person_id), data_access_only: true, ..AuditQuery::default() };
         let mut conn = self.store.reader().await?;

@@ -233,7 +233,7 @@ impl App {
     /// The site a worklist is for: the acting site, else the first where the
     /// actor may see the register.
     pub fn worklist_site(&self, actor: &Actor) -> Option<SiteId> {
-        let sites = self.register_sites(actor, Action::ViewRegister);
+        let sites = actor.sites_where(Action::ViewRegister);
         actor.site.as_ref().map(|s| s.id).filter(|id| sites.contains(id)).or_else(|| sites.first().copied())
     }
 
@@ -244,11 +244,8 @@ impl App {
         actor: &Actor,
         paging: Paging,
     ) -> AppResult<(SiteId, Listing<WorklistLine>)> {
-        let Some(site) = self.worklist_site(actor) else {
-            self.authorize(actor, Action::ViewRegister, Target::PROGRAMME, "worklist.read", &Subject::kind("person"))
-                .await?;
-            return Err(AppError::Forbidden);
-        };
+        self.permit(actor, Action::ViewRegister, "worklist.read").await?;
+        let site = self.worklist_site(actor).ok_or(AppError::Forbidden)?;
         let code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
         let subject = Subject::kind("person").at_site(code);
         let allowed =

@@ -9,7 +9,7 @@
 use continuum_domain::audit::format_instant;
 use continuum_domain::ids::SiteId;
 use continuum_domain::person::{EpisodeDraft, PersonDraft, PersonQuery};
-use continuum_domain::policy::{Action, Target, decide};
+use continuum_domain::policy::{Action, Target};
 use continuum_domain::validation::Problem;
 use continuum_store::people::{self, EpisodeRow, PersonFilter, PersonListRow, PersonOrder, PersonRow};
 use continuum_store::people::{PersonFields, PersonVersionRow};
@@ -94,32 +94,6 @@ impl App {
         ahead.to_zoned(jiff::tz::TimeZone::UTC).date()
     }
 
-    /// The sites where the actor may do `action` on the register.
-    pub fn register_sites(&self, actor: &Actor, action: Action) -> Vec<SiteId> {
-        actor
-            .sites
-            .iter()
-            .map(|s| s.id)
-            .filter(|id| decide(&actor.grants, action, Target::site(*id)).is_allowed())
-            .collect()
-    }
-
-    /// Refuses (and audits) an actor who may not do `action` on the register
-    /// at any site; adapters call it before reading input, like
-    /// [`App::permit`] for programme-level actions.
-    pub async fn permit_register(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
-        self.register_gate(actor, action, event).await.map(|_| ())
-    }
-
-    async fn register_gate(&self, actor: &Actor, action: Action, event: &str) -> AppResult<Vec<SiteId>> {
-        let sites = self.register_sites(actor, action);
-        if sites.is_empty() {
-            self.authorize(actor, action, Target::PROGRAMME, event, &Subject::kind("person")).await?;
-            return Err(AppError::Forbidden);
-        }
-        Ok(sites)
-    }
-
     /// Searches the register at the actor's sites (the acting site only,
     /// when one is chosen) by name, prison number or date of birth.
     pub async fn search_people(
@@ -129,7 +103,8 @@ impl App {
         order: PeopleOrder,
         paging: Paging,
     ) -> AppResult<Listing<PersonSummary>> {
-        let mut sites = self.register_gate(actor, Action::ViewRegister, "person.search").await?;
+        self.permit(actor, Action::ViewRegister, "person.search").await?;
+        let mut sites = actor.sites_where(Action::ViewRegister);
         if let Some(acting) = &actor.site
             && sites.contains(&acting.id)
         {
@@ -155,15 +130,12 @@ impl App {
 
     /// One person's register record: identity, episodes, history.
     pub async fn get_person(&self, actor: &Actor, id: i64) -> AppResult<PersonRecord> {
-        self.register_gate(actor, Action::ViewRegister, "person.read").await?;
         let mut conn = self.store.reader().await?;
-        let person = people::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-        drop(conn);
+        let person = people::get(&mut conn, id).await?;
+        let site = person.as_ref().map(|p| SiteId(p.site_id));
         let subject = Subject { person_id: Some(id), ..Subject::record("person", id) };
-        let allowed = self
-            .authorize(actor, Action::ViewRegister, Target::site(SiteId(person.site_id)), "person.read", &subject)
-            .await?;
-        let mut conn = self.store.reader().await?;
+        let allowed = self.authorize_record(actor, Action::ViewRegister, site, "person.read", &subject).await?;
+        let person = person.ok_or(AppError::NotFound)?;
         let episodes = people::episodes(&mut conn, id).await?;
         let history = people::history(&mut conn, id).await?;
         drop(conn);
@@ -188,7 +160,7 @@ impl App {
             return Err(AppError::field("prison_number", Problem::Duplicate));
         }
         if !entry.not_a_duplicate {
-            let visible = self.register_sites(actor, Action::ViewRegister);
+            let visible = actor.sites_where(Action::ViewRegister);
             let candidates: Vec<PersonSummary> = people::same_birth_date_and_name(&mut tx, &birth, &tokens)
                 .await?
                 .into_iter()
@@ -208,13 +180,14 @@ impl App {
 
     /// Changes a person's identity, if nobody changed it since `version`.
     pub async fn update_person(&self, actor: &Actor, id: i64, version: i64, draft: &PersonDraft) -> AppResult<()> {
-        self.register_gate(actor, Action::EditRegister, "person.update").await?;
-        let mut tx = self.store.begin().await?;
-        let person = people::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let mut conn = self.store.reader().await?;
+        let site = people::get(&mut conn, id).await?.map(|p| SiteId(p.site_id));
+        drop(conn);
         let subject = Subject { person_id: Some(id), ..Subject::record("person", id) };
-        let allowed = self
-            .authorize(actor, Action::EditRegister, Target::site(SiteId(person.site_id)), "person.update", &subject)
-            .await?;
+        // Asked before the write transaction opens: a denial's audit row goes
+        // through the audit writer, which needs the write connection.
+        let allowed = self.authorize_record(actor, Action::EditRegister, site, "person.update", &subject).await?;
+        let mut tx = self.store.begin().await?;
         let first_entry =
             people::episodes(&mut tx, id).await?.iter().filter_map(|e| e.entry_date.parse::<Date>().ok()).min();
         if first_entry.is_some_and(|entry| entry < draft.birth_date) {

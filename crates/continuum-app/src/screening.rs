@@ -18,7 +18,7 @@ use continuum_domain::instrument::{
 };
 use continuum_domain::pathway::{Command, Context, Stage, State};
 use continuum_domain::person::Sex;
-use continuum_domain::policy::{Action, Target};
+use continuum_domain::policy::Action;
 use continuum_domain::site::Language;
 use continuum_domain::validation::Problem;
 use continuum_store::people;
@@ -113,47 +113,16 @@ fn question_view(
 }
 
 impl App {
-    /// Refuses (and audits) an actor who may not do `action` at any site,
-    /// then the one who may not at `site` (as "not found").
-    async fn clinical_gate(
-        &self,
-        actor: &Actor,
-        action: Action,
-        site: Option<SiteId>,
-        event: &str,
-        subject: &Subject,
-    ) -> AppResult<Allowed> {
-        let anywhere = actor.sites.iter().any(|s| actor.may(action, Target::site(s.id)));
-        if !anywhere {
-            self.authorize(actor, action, Target::PROGRAMME, event, &Subject::kind("screening")).await?;
-            return Err(AppError::Forbidden);
-        }
-        match site {
-            Some(site) => self.authorize(actor, action, Target::site(site), event, subject).await,
-            None => Err(AppError::NotFound),
-        }
-    }
-
-    /// Gates before any lookup: `Forbidden` for roles that never screen.
-    pub async fn permit_screening(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
-        self.clinical_gate(actor, action, None, event, &Subject::kind("screening")).await.map(|_| ()).or_else(|e| {
-            match e {
-                AppError::NotFound => Ok(()),
-                other => Err(other),
-            }
+    /// The definition a screening was started with.
+    fn instrument_of(&self, screening: &Screening) -> AppResult<&Instrument> {
+        self.instruments().get(&screening.instrument, &screening.version).ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("unknown instrument {} {}", screening.instrument, screening.version))
         })
     }
 
-    async fn screening_and_instrument(&self, id: i64) -> AppResult<(Screening, Instrument, Answers)> {
+    async fn answers_of(&self, id: i64) -> AppResult<Answers> {
         let mut conn = self.store.reader().await?;
-        let screening = screenings::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-        let answers = self.stored_answers(&mut conn, id).await?;
-        let instrument = self
-            .instruments()
-            .get(&screening.instrument, &screening.version)
-            .cloned()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown instrument {}", screening.instrument)))?;
-        Ok((screening, instrument, answers))
+        self.stored_answers(&mut conn, id).await
     }
 
     async fn stored_answers(&self, conn: &mut continuum_store::Conn, id: i64) -> AppResult<Answers> {
@@ -177,7 +146,7 @@ impl App {
         drop(conn);
         let subject = Subject { person_id: Some(person_id), ..Subject::kind("screening") };
         let site = person.as_ref().map(|p| SiteId(p.site_id));
-        let allowed = self.clinical_gate(actor, Action::WriteClinical, site, "screening.start", &subject).await?;
+        let allowed = self.authorize_record(actor, Action::WriteClinical, site, "screening.start", &subject).await?;
         let (Some(person), Some(site)) = (person, site) else {
             return Err(AppError::NotFound);
         };
@@ -216,39 +185,43 @@ impl App {
         Ok(id)
     }
 
+    /// Asks the policy for a screening at the site where it was given, and
+    /// returns it.
     async fn screening_gate(
         &self,
         actor: &Actor,
         id: i64,
         action: Action,
         event: &str,
-    ) -> AppResult<(Allowed, Subject)> {
+    ) -> AppResult<(Allowed, Subject, Screening)> {
         let mut conn = self.store.reader().await?;
         let screening = screenings::get(&mut conn, id).await?;
         drop(conn);
         let subject =
             Subject { person_id: screening.as_ref().map(|s| s.person_id), ..Subject::record("screening", id) };
         let site = screening.as_ref().map(|s| SiteId(s.site_id));
-        let allowed = self.clinical_gate(actor, action, site, event, &subject).await?;
-        Ok((allowed, subject))
+        let allowed = self.authorize_record(actor, action, site, event, &subject).await?;
+        Ok((allowed, subject, screening.ok_or(AppError::NotFound)?))
     }
 
     /// The item to ask next (or `item`, to revisit an answered one), in the
     /// actor's language.
     pub async fn screening_progress(&self, actor: &Actor, id: i64, item: Option<&str>) -> AppResult<ScreeningProgress> {
-        let (allowed, subject) = self.screening_gate(actor, id, Action::WriteClinical, "screening.read").await?;
-        let (screening, instrument, answers) = self.screening_and_instrument(id).await?;
+        let (allowed, subject, screening) =
+            self.screening_gate(actor, id, Action::WriteClinical, "screening.read").await?;
+        let instrument = self.instrument_of(&screening)?;
+        let answers = self.answers_of(id).await?;
         let language = actor.language;
-        let applicable: Vec<ItemKey> = applicable_items(&instrument, &answers).iter().map(|i| i.key()).collect();
+        let applicable: Vec<ItemKey> = applicable_items(instrument, &answers).iter().map(|i| i.key()).collect();
         let shown = item
             .and_then(parse_key)
             .filter(|k| applicable.contains(k))
-            .or_else(|| next_item(&instrument, &answers).map(|i| i.key()));
+            .or_else(|| next_item(instrument, &answers).map(|i| i.key()));
         let position = shown.as_ref().and_then(|k| applicable.iter().position(|a| a == k)).unwrap_or(applicable.len());
         let previous = position.checked_sub(1).and_then(|p| applicable.get(p)).map(ToString::to_string);
         let answered = applicable.iter().filter(|k| answers.get(k).is_some()).count();
         let question = if screening.status == "in_progress" {
-            shown.and_then(|k| question_view(&instrument, &answers, &k, language))
+            shown.and_then(|k| question_view(instrument, &answers, &k, language))
         } else {
             None
         };
@@ -265,8 +238,9 @@ impl App {
         option: &str,
         name: Option<&str>,
     ) -> AppResult<()> {
-        let (allowed, subject) = self.screening_gate(actor, id, Action::WriteClinical, "screening.answer").await?;
-        let (screening, instrument, _) = self.screening_and_instrument(id).await?;
+        let (allowed, subject, screening) =
+            self.screening_gate(actor, id, Action::WriteClinical, "screening.answer").await?;
+        let instrument = self.instrument_of(&screening)?;
         if screening.status != "in_progress" {
             return Err(AppError::Conflict("screening-completed"));
         }
@@ -294,11 +268,13 @@ impl App {
     /// Completes a screening whose applicable items are all answered:
     /// scores it and records the outcome on the pathway.
     pub async fn complete_screening(&self, actor: &Actor, id: i64) -> AppResult<ScreeningResult> {
-        let (allowed, subject) = self.screening_gate(actor, id, Action::WriteClinical, "screening.complete").await?;
-        let (screening, instrument, answers) = self.screening_and_instrument(id).await?;
+        let (allowed, subject, screening) =
+            self.screening_gate(actor, id, Action::WriteClinical, "screening.complete").await?;
+        let instrument = self.instrument_of(&screening)?;
+        let answers = self.answers_of(id).await?;
         let mut tx = self.store.begin().await?;
         let person = people::get(&mut tx, screening.person_id).await?.ok_or(AppError::NotFound)?;
-        let result = score(&instrument, &answers, scoring_sex(&person.sex))
+        let result = score(instrument, &answers, scoring_sex(&person.sex))
             .map_err(|e| AppError::Internal(anyhow::anyhow!("scoring failed: {e:?}")))?;
         if !result.complete {
             return Err(AppError::Conflict("screening-incomplete"));
@@ -323,12 +299,14 @@ impl App {
 
     /// The result of a completed screening, for clinical roles.
     pub async fn screening_result(&self, actor: &Actor, id: i64) -> AppResult<(Screening, ScreeningResult)> {
-        let (allowed, subject) = self.screening_gate(actor, id, Action::ReadClinical, "screening.result").await?;
-        let (screening, instrument, answers) = self.screening_and_instrument(id).await?;
+        let (allowed, subject, screening) =
+            self.screening_gate(actor, id, Action::ReadClinical, "screening.result").await?;
+        let instrument = self.instrument_of(&screening)?;
+        let answers = self.answers_of(id).await?;
         let mut conn = self.store.reader().await?;
         let sex = people::get(&mut conn, screening.person_id).await?.map(|p| p.sex).unwrap_or_default();
         drop(conn);
-        let result = score(&instrument, &answers, scoring_sex(&sex))
+        let result = score(instrument, &answers, scoring_sex(&sex))
             .map_err(|e| AppError::Internal(anyhow::anyhow!("scoring failed: {e:?}")))?;
         self.audit_read(actor, allowed, "screening.result", &subject).await?;
         Ok((screening, result))
@@ -340,7 +318,7 @@ impl App {
         let site = people::get(&mut conn, person_id).await?.map(|p| SiteId(p.site_id));
         drop(conn);
         let subject = Subject { person_id: Some(person_id), ..Subject::kind("screening") };
-        let allowed = self.clinical_gate(actor, Action::ReadClinical, site, "screening.list", &subject).await?;
+        let allowed = self.authorize_record(actor, Action::ReadClinical, site, "screening.list", &subject).await?;
         let mut conn = self.store.reader().await?;
         let list = screenings::for_person(&mut conn, person_id).await?;
         drop(conn);

@@ -227,7 +227,7 @@ pub(super) async fn search_people(
     ApiQuery(query): ApiQuery<PeopleQuery>,
 ) -> Result<Json<Page<PersonSummaryDto>>, ApiError> {
     let fail = failure(&actor, &headers);
-    state.app.permit_register(&actor, Action::ViewRegister, "person.search").await.map_err(&fail)?;
+    state.app.permit(&actor, Action::ViewRegister, "person.search").await.map_err(&fail)?;
     let query = query.map_err(&fail)?;
     let mut errors = Invalid::default();
     let paging = paging(&mut errors, query.page.as_ref(), query.per_page.as_ref());
@@ -267,7 +267,7 @@ pub(super) async fn get_person(
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<PersonDto>, ApiError> {
     let fail = failure(&actor, &headers);
-    state.app.permit_register(&actor, Action::ViewRegister, "person.read").await.map_err(&fail)?;
+    state.app.permit(&actor, Action::ViewRegister, "person.read").await.map_err(&fail)?;
     let id = id.map_err(&fail)?;
     Ok(Json(person_dto(state.app.get_person(&actor, id).await.map_err(&fail)?)))
 }
@@ -297,7 +297,7 @@ pub(super) async fn register_entry(
     ApiJson(body): ApiJson<NewEntryDto>,
 ) -> Result<(StatusCode, [(header::HeaderName, String); 1], Json<PersonDto>), ApiError> {
     let fail = failure(&actor, &headers);
-    state.app.permit_register(&actor, Action::EditRegister, "person.create").await.map_err(&fail)?;
+    state.app.permit(&actor, Action::EditRegister, "person.create").await.map_err(&fail)?;
     let body = body.map_err(&fail)?;
     let today = state.app.register_today();
     let languages = body.languages.clone().unwrap_or_default().join(",");
@@ -388,7 +388,7 @@ pub(super) async fn update_person(
     ApiJson(body): ApiJson<PersonChangeDto>,
 ) -> Result<Json<PersonDto>, ApiError> {
     let fail = failure(&actor, &headers);
-    state.app.permit_register(&actor, Action::EditRegister, "person.update").await.map_err(&fail)?;
+    state.app.permit(&actor, Action::EditRegister, "person.update").await.map_err(&fail)?;
     let id = id.map_err(&fail)?;
     let body = body.map_err(&fail)?;
     let mut errors = Invalid::default();

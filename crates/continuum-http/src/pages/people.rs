@@ -113,7 +113,7 @@ async fn list(State(state): State<AppState>, SignedIn(actor): SignedIn, Query(qu
         by_entry,
         rows: listing.items.into_iter().map(person_line).collect(),
         pager,
-        may_register: !state.app.register_sites(&actor, Action::EditRegister).is_empty(),
+        may_register: !actor.sites_where(Action::EditRegister).is_empty(),
     };
     super::render(StatusCode::OK, &page)
 }
@@ -355,10 +355,11 @@ fn person_form(
     mark_errors(&mut shell, errors.any());
     let acting = actor.site.as_ref().map(|s| s.code.clone()).unwrap_or_default();
     let chosen_site = if form.site.is_empty() { acting } else { form.site.clone() };
+    let permitted = actor.sites_where(Action::EditRegister);
     let sites = actor
         .sites
         .iter()
-        .filter(|s| state.app.register_sites(actor, Action::EditRegister).contains(&s.id))
+        .filter(|s| permitted.contains(&s.id))
         .map(|s| Choice {
             code: s.code.clone(),
             label: format!("{} · {}", s.code, s.name),
@@ -381,7 +382,7 @@ fn person_form(
 }
 
 async fn new_form(State(state): State<AppState>, SignedIn(actor): SignedIn) -> Response {
-    if state.app.register_sites(&actor, Action::EditRegister).is_empty() {
+    if actor.sites_where(Action::EditRegister).is_empty() {
         return PageError::new(AppError::Forbidden, actor_lang(&actor)).into_response();
     }
     let today = state.app.register_today().to_string();
@@ -398,10 +399,8 @@ fn merge(mut a: Invalid, b: Result<(), Invalid>) -> Invalid {
 
 async fn create(State(state): State<AppState>, CsrfForm { actor, form }: CsrfForm<EntryForm>) -> Response {
     let lang = actor_lang(&actor);
-    if state.app.register_sites(&actor, Action::EditRegister).is_empty() {
-        return super::refused_unless(&state, &actor, Action::EditRegister, "person.create")
-            .await
-            .unwrap_or_else(|| PageError::new(AppError::Forbidden, lang).into_response());
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::EditRegister, "person.create").await {
+        return refused;
     }
     let today = state.app.register_today();
     let site = actor.sites.iter().find(|s| s.code == form.site.trim()).map(|s| s.id);
@@ -468,10 +467,8 @@ async fn update(
     CsrfForm { actor, form }: CsrfForm<EntryForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if state.app.register_sites(&actor, Action::EditRegister).is_empty() {
-        return super::refused_unless(&state, &actor, Action::EditRegister, "person.update")
-            .await
-            .unwrap_or_else(|| PageError::new(AppError::Forbidden, lang).into_response());
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::EditRegister, "person.update").await {
+        return refused;
     }
     let Some(id) = parse_id(&id) else {
         return not_found(lang);

@@ -28,7 +28,7 @@ async fn start(
     CsrfForm { actor, form: _ }: CsrfForm<StartForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Some(refused) = refused_unless_clinical(&state, &actor, "screening.start").await {
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::WriteClinical, "screening.start").await {
         return refused;
     }
     let Some(person_id) = parse_id(&id) else {
@@ -38,16 +38,6 @@ async fn start(
         Ok(screening) => Redirect::to(&format!("/screenings/{screening}")).into_response(),
         Err(error) => PageError::new(error, lang).into_response(),
     }
-}
-
-async fn refused_unless_clinical(state: &AppState, actor: &continuum_app::Actor, event: &str) -> Option<Response> {
-    let lang = actor_lang(actor);
-    state
-        .app
-        .permit_screening(actor, Action::WriteClinical, event)
-        .await
-        .err()
-        .map(|e| PageError::new(e, lang).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -117,7 +107,7 @@ async fn answer(
     CsrfForm { actor, form }: CsrfForm<AnswerForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Some(refused) = refused_unless_clinical(&state, &actor, "screening.answer").await {
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::WriteClinical, "screening.answer").await {
         return refused;
     }
     let Some(id) = parse_id(&id) else {
@@ -143,7 +133,7 @@ async fn complete(
     CsrfForm { actor, form: _ }: CsrfForm<StartForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Some(refused) = refused_unless_clinical(&state, &actor, "screening.complete").await {
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::WriteClinical, "screening.complete").await {
         return refused;
     }
     let Some(id) = parse_id(&id) else {

@@ -95,6 +95,8 @@ async fn a_care_worker_of_another_prison_neither_finds_nor_reads_the_person(back
     let other = actor(&test.app, "care_worker.gen").await;
     assert!(found(&test.app, &other, "janssens").await.is_empty());
     assert!(matches!(test.app.get_person(&other, id).await, Err(AppError::NotFound)));
+    let renamed = entry(&test.app, "Janssen", "Lotte", "1999-09-09", "H-2").person;
+    assert!(matches!(test.app.update_person(&other, id, 1, &renamed).await, Err(AppError::NotFound)));
 }
 on_both_backends!(a_care_worker_of_another_prison_neither_finds_nor_reads_the_person);
 
