@@ -229,7 +229,7 @@ impl App {
             return Err(AppError::Unauthenticated);
         };
         let credential = Credential::Session { id: session.id, csrf_token: session.csrf_token.clone() };
-        let actor = load_actor(&mut conn, &self.sites, &user, &grants, &session, credential, access).await?;
+        let actor = load_actor(&mut conn, &self.sites, &user, &grants, Some(&session), credential, access).await?;
         drop(conn);
         let stale =
             instant(&session.last_seen_at).is_none_or(|seen| now.duration_since(seen) > SignedDuration::from_mins(1));
@@ -484,16 +484,15 @@ pub(crate) async fn load_actor(
     cache: &SiteCache,
     user: &UserRow,
     grants: &[GrantRow],
-    session: &SessionRow,
+    session: Option<&SessionRow>,
     credential: Credential,
     access: AccessPoint,
 ) -> AppResult<Actor> {
     let grants = domain_grants(grants);
     let sites = selectable_sites(conn, cache, &grants).await?;
-    let site = session.site_id.and_then(|id| sites.iter().find(|s| s.id.0 == id).cloned());
+    let site = session.and_then(|s| s.site_id).and_then(|id| sites.iter().find(|s| s.id.0 == id).cloned());
     let language = session
-        .language
-        .as_deref()
+        .and_then(|s| s.language.as_deref())
         .and_then(Language::parse)
         .or_else(|| Language::parse(&user.language))
         .unwrap_or(Language::En);
@@ -524,18 +523,7 @@ impl App {
         }) else {
             return Err(AppError::field("user", continuum_domain::validation::Problem::InvalidFormat));
         };
-        let no_session = SessionRow {
-            id: 0,
-            user_id: user.id,
-            csrf_token: String::new(),
-            second_factor_pending: false,
-            site_id: None,
-            language: None,
-            created_at: String::new(),
-            last_seen_at: String::new(),
-            expires_at: String::new(),
-        };
         let access = AccessPoint { ip: None, user_agent: Some("continuum-cli".into()), request_id: None };
-        load_actor(&mut conn, &self.sites, &user, &grants, &no_session, Credential::Operator, access).await
+        load_actor(&mut conn, &self.sites, &user, &grants, None, Credential::Operator, access).await
     }
 }

@@ -122,13 +122,55 @@ fn log_code(state: State) -> String {
     }
 }
 
-fn state_columns(state: State, site: SiteId) -> (String, Option<String>, Option<String>, i64) {
-    let (returns_to, reason) = match state {
-        State::Declined { returns_to } => (Some(returns_to.code().to_owned()), None),
-        State::Closed(reason) => (None, Some(reason.code().to_owned())),
-        State::Active(_) => (None, None),
-    };
-    (state.code().to_owned(), returns_to, reason, site.0)
+/// A transition and the pathway's state after it, as the store keeps them.
+struct StoredStep {
+    state: State,
+    site: SiteId,
+    from: Option<String>,
+    to: String,
+    command: &'static str,
+    detail: String,
+    who: Option<i64>,
+    at: String,
+    why: Option<String>,
+}
+
+impl StoredStep {
+    fn new(pathway: &Pathway, transition: &Transition) -> StoredStep {
+        StoredStep {
+            state: pathway.state(),
+            site: pathway.site(),
+            from: transition.from.map(log_code),
+            to: log_code(transition.to),
+            command: transition.command.kind().code(),
+            detail: detail(&transition.command),
+            who: (transition.who.0 != 0).then_some(transition.who.0),
+            at: continuum_domain::audit::format_instant(transition.at),
+            why: transition.why.clone(),
+        }
+    }
+
+    fn columns(&self) -> PathwayState<'_> {
+        let (returns_to, closing_reason) = match self.state {
+            State::Declined { returns_to } => (Some(returns_to.code()), None),
+            State::Closed(reason) => (None, Some(reason.code())),
+            State::Active(_) => (None, None),
+        };
+        PathwayState { site_id: self.site.0, state: self.state.code(), returns_to, closing_reason }
+    }
+
+    fn transition(&self) -> NewTransition<'_> {
+        NewTransition {
+            from_state: self.from.as_deref(),
+            to_state: &self.to,
+            command: self.command,
+            detail: &self.detail,
+            site_id: self.site.0,
+            who: self.who,
+            at: &self.at,
+            why: self.why.as_deref(),
+        }
+    }
 }
 
 impl App {
@@ -147,28 +189,8 @@ impl App {
         let Some(first) = pathway.history().first() else {
             return Err(AppError::Internal(anyhow::anyhow!("a new pathway has no transition")));
         };
-        let (state, returns_to, reason, site_id) = state_columns(pathway.state(), pathway.site());
-        let at = continuum_domain::audit::format_instant(first.at);
-        let detail = detail(&first.command);
-        let Transition { to, command, why, .. } = first;
-        let to_state = log_code(*to);
-        let transition = NewTransition {
-            from_state: None,
-            to_state: &to_state,
-            command: command.kind().code(),
-            detail: &detail,
-            site_id,
-            who,
-            at: &at,
-            why: why.as_deref(),
-        };
-        let columns = PathwayState {
-            site_id,
-            state: &state,
-            returns_to: returns_to.as_deref(),
-            closing_reason: reason.as_deref(),
-        };
-        pathways::open(tx, person_id, &columns, &transition).await?;
+        let step = StoredStep::new(&pathway, first);
+        pathways::open(tx, person_id, &step.columns(), &step.transition()).await?;
         Ok(())
     }
 
@@ -204,29 +226,8 @@ impl App {
             Ok(transition) => transition.clone(),
             Err(refusal) => return Ok(Err(refusal)),
         };
-        let (state, returns_to, reason, site_id) = state_columns(pathway.state(), pathway.site());
-        let at = continuum_domain::audit::format_instant(transition.at);
-        let detail = detail(&transition.command);
-        let from_state = transition.from.map(log_code);
-        let to_state = log_code(transition.to);
-        let who = (transition.who.0 != 0).then_some(transition.who.0);
-        let new = NewTransition {
-            from_state: from_state.as_deref(),
-            to_state: &to_state,
-            command: transition.command.kind().code(),
-            detail: &detail,
-            site_id,
-            who,
-            at: &at,
-            why: transition.why.as_deref(),
-        };
-        let columns = PathwayState {
-            site_id,
-            state: &state,
-            returns_to: returns_to.as_deref(),
-            closing_reason: reason.as_deref(),
-        };
-        pathways::append(tx, id, seq, &columns, &new).await?;
+        let step = StoredStep::new(pathway, &transition);
+        pathways::append(tx, id, seq, &step.columns(), &step.transition()).await?;
         Ok(Ok(()))
     }
 

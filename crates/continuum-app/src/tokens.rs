@@ -4,7 +4,6 @@
 use continuum_domain::audit::format_instant;
 use continuum_domain::policy::{Action, Target};
 use continuum_domain::validation::{self, Invalid, Problem};
-use continuum_store::sessions::SessionRow;
 use continuum_store::{tokens, users};
 use jiff::{SignedDuration, Timestamp};
 
@@ -95,19 +94,7 @@ impl App {
             .await?
             .filter(|(u, _)| u.active)
             .ok_or(AppError::Unauthenticated)?;
-        let no_session = SessionRow {
-            id: 0,
-            user_id: user.id,
-            csrf_token: String::new(),
-            second_factor_pending: false,
-            site_id: None,
-            language: None,
-            created_at: String::new(),
-            last_seen_at: String::new(),
-            expires_at: String::new(),
-        };
-        load_actor(&mut conn, &self.sites, &user, &grants, &no_session, Credential::Token { id: token.id }, access)
-            .await
+        load_actor(&mut conn, &self.sites, &user, &grants, None, Credential::Token { id: token.id }, access).await
     }
 
     /// The actor's own tokens.

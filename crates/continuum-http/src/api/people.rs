@@ -163,6 +163,15 @@ pub struct PeopleQuery {
     pub per_page: Option<String>,
 }
 
+/// The person's fields of a body, borrowed; absent fields are empty, so the
+/// domain names them. Order: family name, given names, birth date, sex,
+/// nationality, preferred language.
+fn person_fields<'a>(parts: [&'a Option<String>; 6], languages: &'a str) -> PersonFields<'a> {
+    let [family_name, given_names, birth_date, sex, nationality, preferred_language] =
+        parts.map(|v| v.as_deref().unwrap_or_default());
+    PersonFields { family_name, given_names, birth_date, sex, nationality, languages, preferred_language }
+}
+
 fn summary_dto(p: PersonSummary) -> PersonSummaryDto {
     PersonSummaryDto {
         id: p.id,
@@ -300,36 +309,27 @@ pub(super) async fn register_entry(
     state.app.permit(&actor, Action::EditRegister, "person.create").await.map_err(&fail)?;
     let body = body.map_err(&fail)?;
     let today = state.app.register_today();
-    let languages = body.languages.clone().unwrap_or_default().join(",");
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let (family, given, birth, sex, nationality, preferred) = (
-        text(&body.family_name),
-        text(&body.given_names),
-        text(&body.birth_date),
-        text(&body.sex),
-        text(&body.nationality),
-        text(&body.preferred_language),
-    );
+    let languages = body.languages.as_deref().unwrap_or_default().join(",");
     let person = PersonDraft::parse(
-        &PersonFields {
-            family_name: &family,
-            given_names: &given,
-            birth_date: &birth,
-            sex: &sex,
-            nationality: &nationality,
-            languages: &languages,
-            preferred_language: &preferred,
-        },
+        &person_fields(
+            [
+                &body.family_name,
+                &body.given_names,
+                &body.birth_date,
+                &body.sex,
+                &body.nationality,
+                &body.preferred_language,
+            ],
+            &languages,
+        ),
         today,
     );
-    let (number, entry, status, release) =
-        (text(&body.prison_number), text(&body.entry_date), text(&body.legal_status), text(&body.expected_release));
     let episode = EpisodeDraft::parse(
         &EpisodeFields {
-            prison_number: &number,
-            entry_date: &entry,
-            legal_status: &status,
-            expected_release: &release,
+            prison_number: body.prison_number.as_deref().unwrap_or_default(),
+            entry_date: body.entry_date.as_deref().unwrap_or_default(),
+            legal_status: body.legal_status.as_deref().unwrap_or_default(),
+            expected_release: body.expected_release.as_deref().unwrap_or_default(),
         },
         person.as_ref().ok().map(|p| p.birth_date),
         today,
@@ -393,25 +393,18 @@ pub(super) async fn update_person(
     let body = body.map_err(&fail)?;
     let mut errors = Invalid::default();
     let version = required(&mut errors, "version", body.version);
-    let languages = body.languages.clone().unwrap_or_default().join(",");
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let (family, given, birth, sex, nationality, preferred) = (
-        text(&body.family_name),
-        text(&body.given_names),
-        text(&body.birth_date),
-        text(&body.sex),
-        text(&body.nationality),
-        text(&body.preferred_language),
+    let languages = body.languages.as_deref().unwrap_or_default().join(",");
+    let fields = person_fields(
+        [
+            &body.family_name,
+            &body.given_names,
+            &body.birth_date,
+            &body.sex,
+            &body.nationality,
+            &body.preferred_language,
+        ],
+        &languages,
     );
-    let fields = PersonFields {
-        family_name: &family,
-        given_names: &given,
-        birth_date: &birth,
-        sex: &sex,
-        nationality: &nationality,
-        languages: &languages,
-        preferred_language: &preferred,
-    };
     let draft = super::validated(errors, PersonDraft::parse(&fields, state.app.register_today())).map_err(&fail)?;
     state.app.update_person(&actor, id, version, &draft).await.map_err(&fail)?;
     Ok(Json(person_dto(state.app.get_person(&actor, id).await.map_err(&fail)?)))

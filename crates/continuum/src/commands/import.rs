@@ -1,7 +1,6 @@
 //! `continuum import entries`: a prison's entry list into the register, on
 //! behalf of a user of that prison, checked first and written all at once.
 
-use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -44,7 +43,9 @@ async fn run(app: &continuum_app::App, args: &ImportEntriesArgs, bytes: &[u8]) -
         println!("nothing to import: every entry is already registered");
         return Ok(ExitCode::SUCCESS);
     }
-    if !args.yes && !confirm(check.new, &code)? {
+    let question = format!("Import {} new entries at {code}?", check.new);
+    let refusal = format!("pass --yes to import {} new entries (standard input is not a terminal)", check.new);
+    if !args.yes && !super::confirm(&question, &refusal)? {
         println!("nothing was imported");
         return Ok(ExitCode::FAILURE);
     }
@@ -94,17 +95,4 @@ fn describe(problem: &continuum_domain::validation::Problem) -> String {
         Problem::BeforeBirth => "before the date of birth".into(),
         other => other.message_id().trim_start_matches("validation-").replace('-', " "),
     }
-}
-
-/// Asks on the terminal; refuses when standard input is not one.
-fn confirm(new: usize, code: &str) -> anyhow::Result<bool> {
-    if !std::io::stdin().is_terminal() {
-        anyhow::bail!("pass --yes to import {new} new entries (standard input is not a terminal)");
-    }
-    let mut stderr = std::io::stderr();
-    write!(stderr, "Import {new} new entries at {code}? Type yes to continue: ")?;
-    stderr.flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "yes" | "y"))
 }

@@ -90,6 +90,21 @@ async fn shutdown_signal() {
 
 /// A progress bar on standard error, or a hidden one when standard error
 /// is not a terminal.
+/// Asks `question` on the terminal and reads a yes; refuses with `refusal`
+/// when standard input is not a terminal (pass --yes there).
+fn confirm(question: &str, refusal: &str) -> anyhow::Result<bool> {
+    use std::io::{BufRead as _, IsTerminal as _, Write as _};
+    if !std::io::stdin().is_terminal() {
+        anyhow::bail!("{refusal}");
+    }
+    let mut stderr = std::io::stderr();
+    write!(stderr, "{question}\nType yes to continue: ")?;
+    stderr.flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "yes" | "y"))
+}
+
 fn progress_bar(template: &str) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {

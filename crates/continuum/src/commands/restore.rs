@@ -1,6 +1,5 @@
 //! `continuum restore FILE`: replace the SQLite database by a backup.
 
-use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -22,7 +21,14 @@ pub async fn run(settings: &Settings, args: RestoreArgs) -> anyhow::Result<ExitC
     if database.exists() && same_file(backup, &database) {
         anyhow::bail!("{} is the database itself, not a backup", backup.display());
     }
-    if !args.yes && !confirm(&database, backup)? {
+    let question = format!(
+        "Replace the database {} by the backup {}?\n\
+         Everything written since the backup will be lost. Stop the server first.",
+        database.display(),
+        backup.display()
+    );
+    let refusal = "restore replaces the database; pass --yes to confirm (standard input is not a terminal)";
+    if !args.yes && !super::confirm(&question, refusal)? {
         eprintln!("restore cancelled; the database is unchanged");
         return Ok(ExitCode::FAILURE);
     }
@@ -40,24 +46,4 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// Asks on the terminal; refuses when standard input is not one.
-fn confirm(database: &std::path::Path, backup: &std::path::Path) -> anyhow::Result<bool> {
-    if !std::io::stdin().is_terminal() {
-        anyhow::bail!("restore replaces the database; pass --yes to confirm (standard input is not a terminal)");
-    }
-    let mut stderr = std::io::stderr();
-    write!(
-        stderr,
-        "Replace the database {} by the backup {}?\n\
-         Everything written since the backup will be lost. Stop the server first.\n\
-         Type yes to continue: ",
-        database.display(),
-        backup.display()
-    )?;
-    stderr.flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "yes" | "y"))
 }
