@@ -44,7 +44,7 @@ impl App {
         let (items, total) = audit::search(&mut conn, filter, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, allowed, "audit.search", &subject).await?;
-        Ok(Listing { items, total, paging })
+        Ok(Listing::new(items, total, paging))
     }
 
     /// Who has accessed one person's file: every row about the person,
@@ -71,7 +71,7 @@ impl App {
         let (items, total) = audit::search(&mut conn, &filter, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, allowed, event, &subject.at_site(Some(code.clone()))).await?;
-        Ok((Listing { items, total, paging }, code))
+        Ok((Listing::new(items, total, paging), code))
     }
 
     /// Verifies the whole chain, calling `progress(rows_checked, head_seq)`

@@ -116,7 +116,7 @@ impl App {
         let (items, total) = emergency::list(&mut conn, pending_only, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, allowed, "emergency_access.list", &subject).await?;
-        Ok(Listing { items, total, paging })
+        Ok(Listing::new(items, total, paging))
     }
 
     /// Records the review of an emergency access.

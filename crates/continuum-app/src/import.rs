@@ -288,7 +288,8 @@ impl App {
         let birth = entry.person.birth_date.to_string();
         let tokens = entry.person.name_tokens();
         let languages = entry.person.languages.join(",");
-        let fields = crate::people::store_fields(&entry.person, &birth, &languages, &tokens);
+        let sort_name = entry.person.sort_name();
+        let fields = crate::people::store_fields(&entry.person, &birth, &languages, &tokens, &sort_name);
         let id = people::insert(tx, site.0, &fields, now, by).await?;
         let entry_date = entry.episode.entry_date.to_string();
         let expected = entry.episode.expected_release.map(|d| d.to_string());
@@ -303,7 +304,7 @@ impl App {
         let episode_id =
             people::insert_episode(tx, &episode, now).await.map_err(crate::error::duplicate_on("prison_number"))?;
         people::set_current_episode(tx, id, episode_id, site.0).await?;
-        self.open_pathway_at_entry(tx, id, site, by, at).await?;
+        self.open_pathway_at_entry(tx, id, site, &entry_date, by, at).await?;
         Ok(id)
     }
 }

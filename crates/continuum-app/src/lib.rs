@@ -67,13 +67,28 @@ impl Paging {
 pub struct Listing<T> {
     /// The rows of this page.
     pub items: Vec<T>,
-    /// How many rows match in all.
+    /// How many rows match in all; with `more`, how many were counted.
     pub total: i64,
+    /// Whether counting stopped at `total` (at
+    /// [`continuum_store::people::COUNT_LIMIT`]) with more rows to come.
+    pub more: bool,
     /// The paging asked for.
     pub paging: Paging,
 }
 
 impl<T> Listing<T> {
+    /// A page and the exact number of rows in all.
+    pub fn new(items: Vec<T>, total: i64, paging: Paging) -> Listing<T> {
+        Listing { items, total, more: false, paging }
+    }
+
+    /// A page and a count that stops past
+    /// [`continuum_store::people::COUNT_LIMIT`].
+    pub fn counted(items: Vec<T>, counted: i64, paging: Paging) -> Listing<T> {
+        let limit = continuum_store::people::COUNT_LIMIT;
+        Listing { items, total: counted.min(limit), more: counted > limit, paging }
+    }
+
     /// How many pages there are (at least 1).
     pub fn pages(&self) -> u32 {
         let per_page = i64::from(self.paging.per_page.clamp(1, 200));

@@ -18,9 +18,6 @@ use crate::app::App;
 use crate::error::{AppError, AppResult};
 use crate::{Listing, Paging};
 
-/// The states of people waiting to be screened.
-const AWAITING_SCREENING: [Stage; 2] = [Stage::Signalled, Stage::ScreeningOffered];
-
 /// Days after entry within which a screening is due (indicator 2).
 pub const SCREENING_DUE_DAYS: i64 = 14;
 
@@ -175,12 +172,14 @@ impl StoredStep {
 
 impl App {
     /// Opens the pathway of a person who enters a pilot prison: signalled by
-    /// the entry itself. Runs inside the entry's transaction.
+    /// the entry itself, waiting for a screening since `entry_date`. Runs
+    /// inside the entry's transaction.
     pub(crate) async fn open_pathway_at_entry(
         &self,
         tx: &mut continuum_store::Tx,
         person_id: i64,
         site: SiteId,
+        entry_date: &str,
         who: Option<i64>,
         at: Timestamp,
     ) -> AppResult<()> {
@@ -190,7 +189,7 @@ impl App {
             return Err(AppError::Internal(anyhow::anyhow!("a new pathway has no transition")));
         };
         let step = StoredStep::new(&pathway, first);
-        pathways::open(tx, person_id, &step.columns(), &step.transition()).await?;
+        pathways::open(tx, person_id, &step.columns(), entry_date, &step.transition()).await?;
         Ok(())
     }
 
@@ -251,9 +250,8 @@ impl App {
         let subject = Subject::kind("person").at_site(code);
         let allowed =
             self.authorize(actor, Action::ViewRegister, Target::site(site), "worklist.read", &subject).await?;
-        let states: Vec<&str> = AWAITING_SCREENING.iter().map(|s| s.code()).collect();
         let mut conn = self.store.reader().await?;
-        let (rows, total) = pathways::at_site_in_states(&mut conn, site.0, &states, paging.to_store()).await?;
+        let (rows, total) = pathways::awaiting_screening(&mut conn, site.0, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, allowed, "worklist.read", &subject).await?;
         let today = self.register_today();
@@ -266,6 +264,19 @@ impl App {
                     WorklistLine { overdue: days.is_some_and(|d| d > SCREENING_DUE_DAYS), days_since_entry: days, row }
                 })
                 .collect();
-        Ok((site, Listing { items, total, paging }))
+        Ok((site, Listing::counted(items, total, paging)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use continuum_domain::pathway::Stage;
+    use continuum_store::pathways::AWAITING_SCREENING_SQL;
+
+    #[test]
+    fn the_worklist_query_names_the_stages_that_wait_for_a_screening() {
+        for stage in [Stage::Signalled, Stage::ScreeningOffered] {
+            assert!(AWAITING_SCREENING_SQL.contains(&format!("'{}'", stage.code())), "{stage:?}");
+        }
     }
 }

@@ -72,6 +72,7 @@ pub(crate) fn store_fields<'a>(
     birth: &'a str,
     languages: &'a str,
     tokens: &'a [String],
+    sort_name: &'a str,
 ) -> PersonFields<'a> {
     PersonFields {
         family_name: &draft.family_name,
@@ -82,6 +83,7 @@ pub(crate) fn store_fields<'a>(
         languages,
         preferred_language: &draft.preferred_language,
         tokens,
+        sort_name,
     }
 }
 
@@ -125,7 +127,7 @@ impl App {
         let (items, total) = people::search(&mut conn, &filter, order, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, allowed, "person.search", &Subject::kind("person")).await?;
-        Ok(Listing { items, total, paging })
+        Ok(Listing::counted(items, total, paging))
     }
 
     /// One person's register record: identity, episodes, history.
@@ -195,8 +197,9 @@ impl App {
         }
         let birth = draft.birth_date.to_string();
         let tokens = draft.name_tokens();
+        let sort_name = draft.sort_name();
         let languages = draft.languages.join(",");
-        let fields = store_fields(draft, &birth, &languages, &tokens);
+        let fields = store_fields(draft, &birth, &languages, &tokens, &sort_name);
         if !people::update(&mut tx, id, version, &fields, &format_instant(self.now()), self.actor_id(actor)).await? {
             return Err(AppError::Conflict("changed-meanwhile"));
         }

@@ -103,7 +103,7 @@ impl App {
         .await?;
         let mut conn = self.store.reader().await?;
         let (items, total) = organisations::list(&mut conn, filter, paging.to_store()).await?;
-        Ok(Listing { items, total, paging })
+        Ok(Listing::new(items, total, paging))
     }
 
     /// One organisation and its history.

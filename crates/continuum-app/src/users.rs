@@ -99,7 +99,7 @@ impl App {
         }
         drop(conn);
         self.audit_read(actor, allowed, "user.list", &subject).await?;
-        Ok(Listing { items, total, paging })
+        Ok(Listing::new(items, total, paging))
     }
 
     /// One account.

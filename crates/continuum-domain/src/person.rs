@@ -227,6 +227,11 @@ impl PersonDraft {
     pub fn name_tokens(&self) -> Vec<String> {
         name_tokens(&format!("{} {}", self.family_name, self.given_names))
     }
+
+    /// The key this person is listed in name order by.
+    pub fn sort_name(&self) -> String {
+        sort_name(&self.family_name, &self.given_names)
+    }
 }
 
 /// A detention episode as typed: the entry into one site.
@@ -308,6 +313,17 @@ pub fn name_tokens(text: &str) -> Vec<String> {
     tokens.sort();
     tokens.dedup();
     tokens
+}
+
+/// The key that orders people by name: family then given names, folded like
+/// the tokens (accents, case and punctuation ignored) so that "Émile" sorts
+/// with "Emile", not after "Zoë". Compared byte by byte.
+pub fn sort_name(family_name: &str, given_names: &str) -> String {
+    let fold = |text: &str| {
+        let folded = deunicode::deunicode(text).to_ascii_lowercase();
+        folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")
+    };
+    format!("{} {}", fold(family_name), fold(given_names))
 }
 
 /// What a search box holds: a date of birth, and/or words that may be a

@@ -36,16 +36,19 @@ pub struct NewTransition<'a> {
     pub why: Option<&'a str>,
 }
 
-/// Opens a pathway for a person with its first transition.
+/// Opens a pathway for a person with its first transition; the person waits
+/// for a screening since `waiting_since` (`YYYY-MM-DD`, the day of entry or
+/// of the signal).
 pub async fn open(
     conn: &mut Conn,
     person_id: i64,
     state: &PathwayState<'_>,
+    waiting_since: &str,
     first: &NewTransition<'_>,
 ) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO pathways (person_id, site_id, state, returns_to, closing_reason, opened_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO pathways (person_id, site_id, state, returns_to, closing_reason, opened_at, updated_at, \
+         waiting_since) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
     )
     .bind(person_id)
     .bind(state.site_id)
@@ -53,6 +56,7 @@ pub async fn open(
     .bind(state.returns_to)
     .bind(state.closing_reason)
     .bind(first.at)
+    .bind(waiting_since)
     .fetch_one(&mut *conn)
     .await?;
     log(conn, id, 1, first).await?;
@@ -96,34 +100,28 @@ pub struct WorklistRow {
     pub state: String,
 }
 
-/// People at a site whose pathway is in one of `states`, the longest
-/// waiting (earliest entry) first, and how many in all.
-pub async fn at_site_in_states(
-    conn: &mut Conn,
-    site_id: i64,
-    states: &[&str],
-    page: Page,
-) -> StoreResult<(Vec<WorklistRow>, i64)> {
-    let list: Vec<String> = (0..states.len()).map(|i| format!("${}", i + 2)).collect();
-    let filter = format!("w.site_id = $1 AND w.state IN ({})", list.join(", "));
+/// The states of a pathway waiting for a screening, as the partial index
+/// `pathways_awaiting_screening` (migration 0008) names them: a query must
+/// say exactly this for the index to serve it.
+pub const AWAITING_SCREENING_SQL: &str = "w.state IN ('signalled', 'screening_offered')";
+
+/// People at a site waiting for a screening, the longest waiting first, and
+/// how many in all, up to [`crate::people::COUNT_LIMIT`] + 1.
+pub async fn awaiting_screening(conn: &mut Conn, site_id: i64, page: Page) -> StoreResult<(Vec<WorklistRow>, i64)> {
     let sql = format!(
         "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, e.entry_date, w.state \
          FROM pathways w JOIN people p ON p.id = w.person_id \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE {filter} ORDER BY e.entry_date, p.id LIMIT {} OFFSET {}",
+         WHERE w.site_id = $1 AND {AWAITING_SCREENING_SQL} ORDER BY w.waiting_since, w.person_id LIMIT {} OFFSET {}",
         page.limit, page.offset
     );
-    let mut query = sqlx::query_as(&sql).bind(site_id);
-    for state in states {
-        query = query.bind(*state);
-    }
-    let rows = query.fetch_all(&mut *conn).await?;
-    let count_sql = format!("SELECT COUNT(*) FROM pathways w WHERE {filter}");
-    let mut count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id);
-    for state in states {
-        count = count.bind(*state);
-    }
-    let (total,) = count.fetch_one(conn).await?;
+    let rows = sqlx::query_as(&sql).bind(site_id).fetch_all(&mut *conn).await?;
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM (SELECT w.person_id FROM pathways w WHERE w.site_id = $1 AND {AWAITING_SCREENING_SQL} \
+         LIMIT {}) waiting",
+        crate::people::COUNT_LIMIT + 1
+    );
+    let (total,) = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id).fetch_one(conn).await?;
     Ok((rows, total))
 }
 

@@ -56,6 +56,8 @@ pub struct PersonFields<'a> {
     pub preferred_language: &'a str,
     /// Folded name tokens (see `continuum_domain::person::name_tokens`).
     pub tokens: &'a [String],
+    /// The name-order key (see `continuum_domain::person::sort_name`).
+    pub sort_name: &'a str,
 }
 
 /// One version of a person, as kept in the history.
@@ -178,8 +180,8 @@ pub async fn insert(
 ) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO people (family_name, given_names, birth_date, sex, nationality, languages, \
-         preferred_language, site_id, version, created_at, updated_at, updated_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10) RETURNING id",
+         preferred_language, site_id, version, created_at, updated_at, updated_by, sort_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10, $11) RETURNING id",
     )
     .bind(person.family_name)
     .bind(person.given_names)
@@ -191,10 +193,11 @@ pub async fn insert(
     .bind(site_id)
     .bind(at)
     .bind(by)
+    .bind(person.sort_name)
     .fetch_one(&mut *conn)
     .await?;
     record_version(conn, id, 1, person, at, by).await?;
-    replace_tokens(conn, id, person.tokens).await?;
+    replace_tokens(conn, id, person).await?;
     Ok(id)
 }
 
@@ -210,8 +213,8 @@ pub async fn update(
 ) -> StoreResult<bool> {
     let done = sqlx::query(
         "UPDATE people SET family_name = $1, given_names = $2, birth_date = $3, sex = $4, nationality = $5, \
-         languages = $6, preferred_language = $7, version = version + 1, updated_at = $8, updated_by = $9 \
-         WHERE id = $10 AND version = $11",
+         languages = $6, preferred_language = $7, version = version + 1, updated_at = $8, updated_by = $9, \
+         sort_name = $12 WHERE id = $10 AND version = $11",
     )
     .bind(person.family_name)
     .bind(person.given_names)
@@ -224,13 +227,14 @@ pub async fn update(
     .bind(by)
     .bind(id)
     .bind(version)
+    .bind(person.sort_name)
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }
     record_version(conn, id, version + 1, person, at, by).await?;
-    replace_tokens(conn, id, person.tokens).await?;
+    replace_tokens(conn, id, person).await?;
     Ok(true)
 }
 
@@ -263,22 +267,37 @@ async fn record_version(
     Ok(())
 }
 
-async fn replace_tokens(conn: &mut Conn, id: i64, tokens: &[String]) -> StoreResult<()> {
+/// Writes the person's search tokens, each with the person's current site
+/// and sort name (the columns the name search walks in index order), in one
+/// statement.
+async fn replace_tokens(conn: &mut Conn, id: i64, person: &PersonFields<'_>) -> StoreResult<()> {
     sqlx::query("DELETE FROM person_name_tokens WHERE person_id = $1").bind(id).execute(&mut *conn).await?;
-    for token in tokens {
-        sqlx::query("INSERT INTO person_name_tokens (token, person_id) VALUES ($1, $2)")
-            .bind(token)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+    if person.tokens.is_empty() {
+        return Ok(());
     }
+    let rows: Vec<String> = (0..person.tokens.len())
+        .map(|i| format!("((SELECT site_id FROM people WHERE id = $1), ${}, $2, $1)", i + 3))
+        .collect();
+    let sql =
+        format!("INSERT INTO person_name_tokens (site_id, token, sort_name, person_id) VALUES {}", rows.join(", "));
+    let mut query = sqlx::query(&sql).bind(id).bind(person.sort_name);
+    for token in person.tokens {
+        query = query.bind(token);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
-/// Makes an episode the person's current one, and its site the person's site.
+/// Makes an episode the person's current one, and its site the person's site
+/// (and their search tokens').
 pub async fn set_current_episode(conn: &mut Conn, id: i64, episode_id: i64, site_id: i64) -> StoreResult<()> {
     sqlx::query("UPDATE people SET current_episode_id = $1, site_id = $2 WHERE id = $3")
         .bind(episode_id)
+        .bind(site_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE person_name_tokens SET site_id = $1 WHERE person_id = $2 AND site_id <> $1")
         .bind(site_id)
         .bind(id)
         .execute(conn)
@@ -384,8 +403,10 @@ pub async fn same_birth_date_and_name(
     }
     let placeholders: Vec<String> = (0..tokens.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "{LIST_SELECT} WHERE p.birth_date = $1 AND EXISTS (SELECT 1 FROM person_name_tokens t \
-         WHERE t.person_id = p.id AND t.token IN ({})) ORDER BY p.family_name, p.given_names, p.id LIMIT 20",
+        "SELECT {LIST_COLUMNS} FROM people p JOIN sites s ON s.id = p.site_id \
+         LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+         WHERE p.birth_date = $1 AND EXISTS (SELECT 1 FROM person_name_tokens t \
+         WHERE t.person_id = p.id AND t.token IN ({})) ORDER BY p.sort_name, p.id LIMIT 20",
         placeholders.join(", ")
     );
     let mut query = sqlx::query_as(&sql).bind(birth_date);
@@ -395,9 +416,13 @@ pub async fn same_birth_date_and_name(
     Ok(query.fetch_all(conn).await?)
 }
 
-const LIST_SELECT: &str = "SELECT p.id, p.family_name, p.given_names, p.birth_date, s.code AS site_code, \
-     e.prison_number, e.entry_date FROM people p JOIN sites s ON s.id = p.site_id \
-     LEFT JOIN detention_episodes e ON e.id = p.current_episode_id";
+const LIST_COLUMNS: &str =
+    "p.id, p.family_name, p.given_names, p.birth_date, s.code AS site_code, e.prison_number, e.entry_date";
+
+/// Lists and searches stop counting after this many rows: past it, a page
+/// says "more than 1,000" and a search asks to be narrowed. Counting every
+/// one of a large site's 40,000 people cost more than the page itself.
+pub const COUNT_LIMIT: i64 = 1000;
 
 /// Adds a bound value and returns its placeholder.
 fn next(value: String, binds: &mut Vec<String>) -> String {
@@ -405,59 +430,169 @@ fn next(value: String, binds: &mut Vec<String>) -> String {
     format!("${}", binds.len())
 }
 
-/// One page of the people matching `filter`, and how many match in all.
+/// `token` as a prefix range over the byte-ordered token column: the
+/// condition and its two bound values.
+fn token_range(column: &str, token: &str, binds: &mut Vec<String>) -> String {
+    let low = next(token.to_owned(), binds);
+    let high = next(format!("{token}~"), binds);
+    format!("{column} >= {low} AND {column} < {high}")
+}
+
+/// One page of the people matching `filter`, and how many match in all, up
+/// to [`COUNT_LIMIT`] + 1.
+///
+/// A name search (tokens only, in name order) walks the site's token index
+/// from the longest token's prefix: the matching people come out in order,
+/// grouped by the token they matched ("peeters" before "peetersen") and by
+/// sort name within it, so a page reads only its own rows. Every other query
+/// first finds its candidates by index (birth date, tokens, prison number)
+/// and sorts those; a plain listing walks the site's people by name, or its
+/// entries by date.
 pub async fn search(
     conn: &mut Conn,
     filter: &PersonFilter,
     order: PersonOrder,
     page: Page,
 ) -> StoreResult<(Vec<PersonListRow>, i64)> {
+    let Some(sites) = &filter.sites else {
+        return search_people(conn, filter, None, order, page).await;
+    };
+    if sites.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let sites: Vec<String> = sites.iter().map(i64::to_string).collect();
+    let sites = sites.join(", ");
+    if order == PersonOrder::Name
+        && filter.birth_date.is_none()
+        && filter.prison_number.is_none()
+        && !filter.tokens.is_empty()
+    {
+        return search_by_name(conn, &filter.tokens, &sites, page).await;
+    }
+    search_people(conn, filter, Some(&sites), order, page).await
+}
+
+/// The name search of [`search`]: driven by the token index of the sites.
+async fn search_by_name(
+    conn: &mut Conn,
+    tokens: &[String],
+    sites: &str,
+    page: Page,
+) -> StoreResult<(Vec<PersonListRow>, i64)> {
+    let mut binds = Vec::new();
+    let mut ordered: Vec<&String> = tokens.iter().collect();
+    ordered.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let (driving, others) = ordered.split_first().map_or((None, &[][..]), |(d, o)| (Some(*d), o));
+    let Some(driving) = driving else { return Ok((Vec::new(), 0)) };
+    let range = token_range("k.token", driving, &mut binds);
+    // A person whose name has two tokens with the prefix is listed once,
+    // under the first of them.
+    let first = token_range("d.token", driving, &mut binds);
+    let mut conditions = vec![
+        format!("k.site_id IN ({sites})"),
+        range,
+        format!(
+            "NOT EXISTS (SELECT 1 FROM person_name_tokens d WHERE d.person_id = k.person_id AND {first} \
+             AND d.token < k.token)"
+        ),
+    ];
+    for token in others {
+        let other = token_range("o.token", token, &mut binds);
+        conditions
+            .push(format!("EXISTS (SELECT 1 FROM person_name_tokens o WHERE o.person_id = k.person_id AND {other})"));
+    }
+    let filter = conditions.join(" AND ");
+    let sql = format!(
+        "SELECT {LIST_COLUMNS} FROM person_name_tokens k JOIN people p ON p.id = k.person_id \
+         JOIN sites s ON s.id = p.site_id LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+         WHERE {filter} ORDER BY k.token, k.sort_name, k.person_id LIMIT {} OFFSET {}",
+        page.limit, page.offset
+    );
+    let count = format!("SELECT k.person_id FROM person_name_tokens k WHERE {filter}");
+    fetch_page_and_count(conn, &sql, &count, &binds).await
+}
+
+/// The general case of [`search`]; `sites` is a SQL list of site ids, or
+/// `None` for every site.
+async fn search_people(
+    conn: &mut Conn,
+    filter: &PersonFilter,
+    sites: Option<&str>,
+    order: PersonOrder,
+    page: Page,
+) -> StoreResult<(Vec<PersonListRow>, i64)> {
     let mut conditions = Vec::new();
     let mut binds: Vec<String> = Vec::new();
-    if let Some(sites) = &filter.sites {
-        if sites.is_empty() {
-            return Ok((Vec::new(), 0));
-        }
-        let list: Vec<String> = sites.iter().map(i64::to_string).collect();
-        conditions.push(format!("p.site_id IN ({})", list.join(", ")));
+    if let Some(sites) = sites {
+        conditions.push(format!("p.site_id IN ({sites})"));
     }
     if let Some(date) = &filter.birth_date {
         let p = next(date.clone(), &mut binds);
         conditions.push(format!("p.birth_date = {p}"));
     }
-    let mut name = Vec::new();
-    for token in &filter.tokens {
-        let low = next(token.clone(), &mut binds);
-        let high = next(format!("{token}~"), &mut binds);
-        name.push(format!(
-            "EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = p.id AND t.token >= {low} \
-             AND t.token < {high})"
-        ));
+    let mut candidates = Vec::new();
+    if !filter.tokens.is_empty() {
+        let mut name = Vec::new();
+        for (i, token) in filter.tokens.iter().enumerate() {
+            let range = token_range(&format!("t{i}.token"), token, &mut binds);
+            name.push((format!("person_name_tokens t{i}"), range, i));
+        }
+        let from: Vec<String> = name.iter().map(|(table, _, _)| table.clone()).collect();
+        let mut wheres: Vec<String> = name.iter().map(|(_, range, _)| range.clone()).collect();
+        wheres.extend(name.iter().skip(1).map(|(_, _, i)| format!("t{i}.person_id = t0.person_id")));
+        candidates.push(format!("SELECT t0.person_id FROM {} WHERE {}", from.join(", "), wheres.join(" AND ")));
     }
-    let number = filter.prison_number.as_ref().map(|n| {
-        let p = next(n.to_lowercase(), &mut binds);
-        format!("EXISTS (SELECT 1 FROM detention_episodes x WHERE x.person_id = p.id AND lower(x.prison_number) = {p})")
-    });
-    match (name.is_empty(), number) {
-        (true, None) => {}
-        (true, Some(number)) => conditions.push(number),
-        (false, None) => conditions.push(name.join(" AND ")),
-        (false, Some(number)) => conditions.push(format!("(({}) OR {number})", name.join(" AND "))),
+    if let Some(number) = &filter.prison_number {
+        let p = next(number.to_lowercase(), &mut binds);
+        candidates.push(format!("SELECT x.person_id FROM detention_episodes x WHERE lower(x.prison_number) = {p}"));
+    }
+    if !candidates.is_empty() {
+        conditions.push(format!("p.id IN ({})", candidates.join(" UNION ")));
     }
     let filter_sql = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
-    let order_sql = match order {
-        PersonOrder::Name => "p.family_name, p.given_names, p.id",
-        PersonOrder::EntryNewest => "e.entry_date DESC, p.id DESC",
+    let browsing_by_entry = order == PersonOrder::EntryNewest && candidates.is_empty() && filter.birth_date.is_none();
+    let sql = if browsing_by_entry {
+        // Newest entries first: walk the sites' episodes by entry date and
+        // keep those that are their person's current one.
+        let sites = sites.map(|s| format!(" WHERE e.site_id IN ({s})")).unwrap_or_default();
+        format!(
+            "SELECT {LIST_COLUMNS} FROM detention_episodes e JOIN people p ON p.current_episode_id = e.id \
+             JOIN sites s ON s.id = p.site_id{sites} ORDER BY e.entry_date DESC, e.id DESC \
+             LIMIT {} OFFSET {}",
+            page.limit, page.offset
+        )
+    } else {
+        let order_sql = match order {
+            PersonOrder::Name => "p.sort_name, p.id",
+            PersonOrder::EntryNewest => "e.entry_date DESC, e.id DESC",
+        };
+        format!(
+            "SELECT {LIST_COLUMNS} FROM people p JOIN sites s ON s.id = p.site_id \
+             LEFT JOIN detention_episodes e ON e.id = p.current_episode_id{filter_sql} \
+             ORDER BY {order_sql} LIMIT {} OFFSET {}",
+            page.limit, page.offset
+        )
     };
-    let sql = format!("{LIST_SELECT}{filter_sql} ORDER BY {order_sql} LIMIT {} OFFSET {}", page.limit, page.offset);
-    let mut query = sqlx::query_as(&sql);
-    for value in &binds {
+    let count = format!("SELECT p.id FROM people p{filter_sql}");
+    fetch_page_and_count(conn, &sql, &count, &binds).await
+}
+
+/// Runs a page query and counts the rows of `matching` (a `SELECT` of one
+/// column per match) up to [`COUNT_LIMIT`] + 1, with the same bound values.
+async fn fetch_page_and_count(
+    conn: &mut Conn,
+    sql: &str,
+    matching: &str,
+    binds: &[String],
+) -> StoreResult<(Vec<PersonListRow>, i64)> {
+    let mut query = sqlx::query_as(sql);
+    for value in binds {
         query = query.bind(value);
     }
     let rows = query.fetch_all(&mut *conn).await?;
-    let count_sql = format!("SELECT COUNT(*) FROM people p{filter_sql}");
+    let count_sql = format!("SELECT COUNT(*) FROM ({matching} LIMIT {}) matching", COUNT_LIMIT + 1);
     let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
-    for value in &binds {
+    for value in binds {
         count = count.bind(value);
     }
     let (total,) = count.fetch_one(conn).await?;

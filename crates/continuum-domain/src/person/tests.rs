@@ -116,6 +116,17 @@ fn name_tokens_ignore_accents_case_punctuation_and_order() {
 }
 
 #[test]
+fn sort_names_order_accented_names_with_their_plain_letters() {
+    assert_eq!(sort_name("Érdi", "Zoë"), "erdi zoe");
+    assert!(sort_name("Émile", "A") < sort_name("Zola", "A"));
+    assert!(
+        sort_name("Peeters", "Jan") < sort_name("Peetersen", "Anna"),
+        "the family name ends before the given names"
+    );
+    assert_eq!(sort_name("Van-den  Bossche", "J."), "van den bossche j");
+}
+
+#[test]
 fn a_query_that_is_a_date_searches_by_date_of_birth() {
     let query = PersonQuery::parse(" 12/04/1990 ");
     assert_eq!(query.birth_date, Some(date(1990, 4, 12)));

@@ -259,8 +259,12 @@ pub(crate) fn validated<T>(mut errors: Invalid, parsed: Result<T, Invalid>) -> R
 pub struct Page<T> {
     /// The results of this page.
     pub items: Vec<T>,
-    /// How many results match in all.
+    /// How many results match in all; with `more`, how many were counted.
     pub total: i64,
+    /// Whether counting stopped at `total` (1,000) with more results to come:
+    /// narrow the query to see them all.
+    #[serde(default)]
+    pub more: bool,
     /// This page, from 1.
     pub page: u32,
     /// Results per page.
@@ -273,6 +277,7 @@ impl<T> Page<T> {
         Page {
             items: listing.items.into_iter().map(convert).collect(),
             total: listing.total,
+            more: listing.more,
             page: listing.paging.page,
             per_page: listing.paging.per_page,
         }

@@ -443,7 +443,11 @@ impl Pager {
             }
         }
         Pager {
-            count: continuum_i18n::t_args(lang, "results-count", &[("count", continuum_i18n::Arg::Num(listing.total))]),
+            count: continuum_i18n::t_args(
+                lang,
+                if listing.more { "results-count-more" } else { "results-count" },
+                &[("count", continuum_i18n::Arg::Num(listing.total))],
+            ),
             previous: (current > 1).then(|| href(current.min(pages + 1) - 1)),
             next: (current < pages).then(|| href(current + 1)),
             links,
@@ -514,8 +518,7 @@ mod tests {
 
     #[test]
     fn the_pager_shows_first_last_and_neighbours() {
-        let listing =
-            Listing { items: Vec::<()>::new(), total: 250, paging: continuum_app::Paging { page: 5, per_page: 25 } };
+        let listing = Listing::new(Vec::<()>::new(), 250, continuum_app::Paging { page: 5, per_page: 25 });
         let pager = Pager::new(Lang::En, &listing, "/x", &[("q", "a")]);
         let numbers: Vec<u32> = pager.links.iter().map(|l| l.number).collect();
         assert_eq!(numbers, vec![1, 0, 3, 4, 5, 6, 7, 0, 10]);

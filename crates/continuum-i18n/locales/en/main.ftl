@@ -125,6 +125,7 @@ results-count =
         [one] { $count } result
        *[other] { $count } results
     }
+results-count-more = More than { $count } results; narrow the search to see them all
 sort-by = Sort by { $column }
 sorted-ascending = sorted ascending
 sorted-descending = sorted descending

@@ -123,6 +123,7 @@ results-count =
         [one] { $count } résultat
        *[other] { $count } résultats
     }
+results-count-more = Plus de { $count } résultats, précisez la recherche pour les voir tous
 sort-by = Trier par { $column }
 sorted-ascending = tri croissant
 sorted-descending = tri décroissant

@@ -122,6 +122,7 @@ results-count =
         [one] { $count } resultaat
        *[other] { $count } resultaten
     }
+results-count-more = Meer dan { $count } resultaten; verfijn de zoekopdracht om ze allemaal te zien
 sort-by = Sorteren op { $column }
 sorted-ascending = oplopend gesorteerd
 sorted-descending = aflopend gesorteerd

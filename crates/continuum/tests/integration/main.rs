@@ -12,6 +12,7 @@ mod http_access;
 mod http_api;
 mod http_pages;
 mod register;
+mod register_search;
 mod screening;
 mod sign_in;
 mod store;
