@@ -27,6 +27,9 @@ pub enum AppError {
     /// The record changed in between, or the action does not fit its state.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The care pathway does not accept the step in its present state.
+    #[error("the pathway refused the step: {0}")]
+    PathwayRefused(continuum_domain::pathway::Refusal),
     /// Username or password wrong (which one is never said).
     #[error("bad credentials")]
     BadCredentials,

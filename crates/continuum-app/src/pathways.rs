@@ -2,13 +2,16 @@
 //! worklist of each site. The state machine is `continuum_domain::pathway`;
 //! this module stores its transitions and reads the worklists.
 
+use continuum_domain::audit::format_instant;
 use continuum_domain::ids::{SiteId, UserId};
 use continuum_domain::pathway::{
     ClosingReason, Command, CommandKind, Context, Pathway, Refusal, SignalSource, Stage, State, TransferDestination,
     Transition,
 };
 use continuum_domain::policy::{Action, Target};
-use continuum_store::pathways::{self, NewTransition, PathwayState, TransitionRow, WorklistRow};
+use continuum_domain::validation::Problem;
+use continuum_store::pathways::{self, NewTransition, PathwayState, TransitionRow, WaitingRow, WorklistRow};
+use continuum_store::screenings::{self, CompletedRow};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -20,6 +23,26 @@ use crate::{Listing, Paging};
 
 /// Days after entry within which a screening is due (indicator 2).
 pub const SCREENING_DUE_DAYS: i64 = 14;
+
+/// The longest reason a step of the pathway records, in characters.
+pub const REASON_MAX_CHARS: usize = 500;
+
+/// The most rows a worklist section other than the waiting list shows.
+const WORKLIST_SECTION_ROWS: i64 = 50;
+
+/// A site's worklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Worklist {
+    /// The site.
+    pub site: SiteId,
+    /// People waiting for a screening.
+    pub awaiting: Listing<WorklistLine>,
+    /// Screenings completed at the site in the past 7 days, the newest first.
+    pub screened_this_week: Vec<CompletedRow>,
+    /// People whose positive screening waits for an intake, the longest
+    /// waiting first; `None` for roles without clinical access.
+    pub positive_without_intake: Option<Vec<WaitingRow>>,
+}
 
 /// A person on a worklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +165,7 @@ impl StoredStep {
             command: transition.command.kind().code(),
             detail: detail(&transition.command),
             who: (transition.who.0 != 0).then_some(transition.who.0),
-            at: continuum_domain::audit::format_instant(transition.at),
+            at: format_instant(transition.at),
             why: transition.why.clone(),
         }
     }
@@ -237,24 +260,75 @@ impl App {
         actor.site.as_ref().map(|s| s.id).filter(|id| sites.contains(id)).or_else(|| sites.first().copied())
     }
 
-    /// People at the site entered and not yet screened, the longest waiting
-    /// first, with the days since entry and whether the 14 days are past.
-    pub async fn awaiting_screening(
-        &self,
-        actor: &Actor,
-        paging: Paging,
-    ) -> AppResult<(SiteId, Listing<WorklistLine>)> {
+    /// Records that the person refuses to be screened, with the reason they
+    /// give: a screening under way is set aside (its answers kept, not
+    /// scored), and the pathway returns to waiting for a screening, which can
+    /// be offered again. Refused by the pathway past the screening stage.
+    pub async fn refuse_screening(&self, actor: &Actor, person_id: i64, why: Option<&str>) -> AppResult<()> {
+        let why = why.map(str::trim).filter(|w| !w.is_empty());
+        if why.is_some_and(|w| w.chars().count() > REASON_MAX_CHARS) {
+            return Err(AppError::field("why", Problem::TooLong { max: REASON_MAX_CHARS }));
+        }
+        let mut conn = self.store.reader().await?;
+        let site = continuum_store::people::get(&mut conn, person_id).await?.map(|p| SiteId(p.site_id));
+        drop(conn);
+        let subject = Subject { person_id: Some(person_id), ..Subject::kind("screening") };
+        let allowed = self.authorize_record(actor, Action::WriteClinical, site, "screening.refuse", &subject).await?;
+        let mut tx = self.store.begin().await?;
+        let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, person_id).await? else {
+            return Err(AppError::NotFound);
+        };
+        let at = self.now();
+        let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };
+        if pathway.state() == State::Active(Stage::Signalled) {
+            self.step_pathway(&mut tx, pathway_id, &mut pathway, Command::OfferScreening, context.clone())
+                .await?
+                .map_err(AppError::PathwayRefused)?;
+        }
+        let why = why.map(str::to_owned);
+        self.step_pathway(&mut tx, pathway_id, &mut pathway, Command::RefuseScreening, Context { why, ..context })
+            .await?
+            .map_err(AppError::PathwayRefused)?;
+        let now = format_instant(at);
+        for open in screenings::for_person(&mut tx, person_id).await?.into_iter().filter(|s| s.status == "in_progress")
+        {
+            screenings::set_aside(&mut tx, open.id, &now).await?;
+        }
+        self.audit_change(&mut tx, actor, allowed, "screening.refuse", &subject).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The worklist of the actor's site: who waits for a screening (the
+    /// longest waiting first, with the days since entry, flagged past the 14
+    /// days; with `overdue_only`, only those), the screenings of the past 7
+    /// days, and, for clinical roles, the positive screenings still waiting
+    /// for an intake.
+    pub async fn worklist(&self, actor: &Actor, paging: Paging, overdue_only: bool) -> AppResult<Worklist> {
         self.permit(actor, Action::ViewRegister, "worklist.read").await?;
         let site = self.worklist_site(actor).ok_or(AppError::Forbidden)?;
         let code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
         let subject = Subject::kind("person").at_site(code);
         let allowed =
             self.authorize(actor, Action::ViewRegister, Target::site(site), "worklist.read", &subject).await?;
+        let today = self.register_today();
+        let due = today.checked_sub(jiff::Span::new().days(SCREENING_DUE_DAYS)).unwrap_or(today).to_string();
+        let now = self.now();
+        let week_ago = format_instant(now.checked_sub(jiff::SignedDuration::from_hours(7 * 24)).unwrap_or(now));
+        let clinical = actor.sites_where(Action::ReadClinical).contains(&site);
         let mut conn = self.store.reader().await?;
-        let (rows, total) = pathways::awaiting_screening(&mut conn, site.0, paging.to_store()).await?;
+        let waiting_before = overdue_only.then_some(due.as_str());
+        let (rows, total) = pathways::awaiting_screening(&mut conn, site.0, waiting_before, paging.to_store()).await?;
+        let screened_this_week =
+            screenings::completed_at_site_since(&mut conn, site.0, &week_ago, WORKLIST_SECTION_ROWS).await?;
+        let positive_without_intake = if clinical {
+            let state = Stage::IntakeProposed.code();
+            Some(pathways::waiting_in_state(&mut conn, site.0, state, WORKLIST_SECTION_ROWS).await?)
+        } else {
+            None
+        };
         drop(conn);
         self.audit_read(actor, allowed, "worklist.read", &subject).await?;
-        let today = self.register_today();
         let items =
             rows.into_iter()
                 .map(|row| {
@@ -264,7 +338,12 @@ impl App {
                     WorklistLine { overdue: days.is_some_and(|d| d > SCREENING_DUE_DAYS), days_since_entry: days, row }
                 })
                 .collect();
-        Ok((site, Listing::counted(items, total, paging)))
+        Ok(Worklist {
+            site,
+            awaiting: Listing::counted(items, total, paging),
+            screened_this_week,
+            positive_without_intake,
+        })
     }
 }
 

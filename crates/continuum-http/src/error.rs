@@ -26,6 +26,7 @@ fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
             (StatusCode::CONFLICT, "possible-duplicates", "people-possible-duplicates")
         }
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
+        AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),
         AppError::Locked { .. } => (StatusCode::TOO_MANY_REQUESTS, "locked", "error-locked"),
         AppError::SecondFactorInvalid => (StatusCode::UNAUTHORIZED, "second-factor-invalid", "error-totp-invalid"),

@@ -106,23 +106,59 @@ pub struct WorklistRow {
 pub const AWAITING_SCREENING_SQL: &str = "w.state IN ('signalled', 'screening_offered')";
 
 /// People at a site waiting for a screening, the longest waiting first, and
-/// how many in all, up to [`crate::people::COUNT_LIMIT`] + 1.
-pub async fn awaiting_screening(conn: &mut Conn, site_id: i64, page: Page) -> StoreResult<(Vec<WorklistRow>, i64)> {
+/// how many in all, up to [`crate::people::COUNT_LIMIT`] + 1; with
+/// `waiting_before` (`YYYY-MM-DD`), only those waiting since before that day.
+pub async fn awaiting_screening(
+    conn: &mut Conn,
+    site_id: i64,
+    waiting_before: Option<&str>,
+    page: Page,
+) -> StoreResult<(Vec<WorklistRow>, i64)> {
+    let filter = format!(
+        "w.site_id = $1 AND {AWAITING_SCREENING_SQL}{}",
+        if waiting_before.is_some() { " AND w.waiting_since < $2" } else { "" }
+    );
     let sql = format!(
         "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, e.entry_date, w.state \
          FROM pathways w JOIN people p ON p.id = w.person_id \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE w.site_id = $1 AND {AWAITING_SCREENING_SQL} ORDER BY w.waiting_since, w.person_id LIMIT {} OFFSET {}",
+         WHERE {filter} ORDER BY w.waiting_since, w.person_id LIMIT {} OFFSET {}",
         page.limit, page.offset
     );
-    let rows = sqlx::query_as(&sql).bind(site_id).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query_as(&sql).bind(site_id).bind(waiting_before).fetch_all(&mut *conn).await?;
     let count_sql = format!(
-        "SELECT COUNT(*) FROM (SELECT w.person_id FROM pathways w WHERE w.site_id = $1 AND {AWAITING_SCREENING_SQL} \
-         LIMIT {}) waiting",
+        "SELECT COUNT(*) FROM (SELECT w.person_id FROM pathways w WHERE {filter} LIMIT {}) waiting",
         crate::people::COUNT_LIMIT + 1
     );
-    let (total,) = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id).fetch_one(conn).await?;
+    let (total,) = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id).bind(waiting_before).fetch_one(conn).await?;
     Ok((rows, total))
+}
+
+/// A pathway that has waited in one state since a day.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct WaitingRow {
+    /// The person.
+    pub person_id: i64,
+    /// Family name(s).
+    pub family_name: String,
+    /// Given name(s).
+    pub given_names: String,
+    /// Prison number of the current episode.
+    pub prison_number: Option<String>,
+    /// When the pathway reached its state (an instant).
+    pub since: String,
+}
+
+/// People at a site whose pathway is in `state`, the longest waiting first
+/// (at most `limit`).
+pub async fn waiting_in_state(conn: &mut Conn, site_id: i64, state: &str, limit: i64) -> StoreResult<Vec<WaitingRow>> {
+    let sql = format!(
+        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, w.updated_at AS since \
+         FROM pathways w JOIN people p ON p.id = w.person_id \
+         LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+         WHERE w.site_id = $1 AND w.state = $2 ORDER BY w.updated_at, w.person_id LIMIT {limit}"
+    );
+    Ok(sqlx::query_as(&sql).bind(site_id).bind(state).fetch_all(conn).await?)
 }
 
 /// A stored transition.

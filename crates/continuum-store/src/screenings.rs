@@ -21,7 +21,8 @@ pub struct ScreeningRow {
     pub content_pack: Option<String>,
     /// `interview` or `self`.
     pub mode: String,
-    /// `in_progress` or `completed`.
+    /// `in_progress`, `completed`, or `refused` (the person stopped; the
+    /// answers given are kept, nothing is scored).
     pub status: String,
     /// Set once completed: 1 positive, 0 negative.
     pub positive: Option<i64>,
@@ -146,6 +147,53 @@ pub async fn complete(conn: &mut Conn, id: i64, positive: bool, by: Option<i64>,
     .bind(i64::from(positive))
     .bind(at)
     .bind(by)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A screening completed at a site, with whom it was for.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CompletedRow {
+    /// The screening.
+    pub id: i64,
+    /// The person.
+    pub person_id: i64,
+    /// Family name(s).
+    pub family_name: String,
+    /// Given name(s).
+    pub given_names: String,
+    /// `interview` or `self`.
+    pub mode: String,
+    /// Completed (an instant).
+    pub completed_at: String,
+}
+
+/// Screenings completed at a site since an instant, the newest first (at
+/// most `limit`).
+pub async fn completed_at_site_since(
+    conn: &mut Conn,
+    site_id: i64,
+    since: &str,
+    limit: i64,
+) -> StoreResult<Vec<CompletedRow>> {
+    let sql = format!(
+        "SELECT s.id, s.person_id, p.family_name, p.given_names, s.mode, s.completed_at \
+         FROM screenings s JOIN people p ON p.id = s.person_id \
+         WHERE s.site_id = $1 AND s.status = 'completed' AND s.completed_at >= $2 \
+         ORDER BY s.completed_at DESC, s.id DESC LIMIT {limit}"
+    );
+    Ok(sqlx::query_as(&sql).bind(site_id).bind(since).fetch_all(conn).await?)
+}
+
+/// Sets an unfinished screening aside because the person refused to go on;
+/// `false` if it is not in progress.
+pub async fn set_aside(conn: &mut Conn, id: i64, at: &str) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE screenings SET status = 'refused', updated_at = $1 WHERE id = $2 AND status = 'in_progress'",
+    )
+    .bind(at)
     .bind(id)
     .execute(conn)
     .await?;

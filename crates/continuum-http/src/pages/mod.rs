@@ -14,6 +14,7 @@ mod home;
 mod organisations;
 mod people;
 mod screening;
+mod screening_refusal;
 mod session;
 mod sites;
 mod users;
@@ -25,6 +26,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = worklist::routes(routes);
     let routes = people::routes(routes);
     let routes = screening::routes(routes);
+    let routes = screening_refusal::routes(routes);
     let routes = sites::routes(routes);
     let routes = organisations::routes(routes);
     let routes = users::routes(routes);

@@ -163,6 +163,7 @@ struct ScreeningLine {
     id: i64,
     started_at: String,
     completed: bool,
+    refused: bool,
     positive: bool,
 }
 
@@ -195,6 +196,7 @@ async fn show(
                     id: s.id,
                     started_at: short_time(&s.started_at),
                     completed: s.status == "completed",
+                    refused: s.status == "refused",
                     positive: s.positive == Some(1),
                 })
                 .collect(),

@@ -1,5 +1,7 @@
 //! The worklist of a site: people entered and not yet screened, the longest
-//! waiting first, flagged once the 14 days for screening are past.
+//! waiting first, flagged once the 14 days for screening are past (and a
+//! filter for those only); the screenings of the past 7 days; and, for
+//! clinical roles, positive screenings still waiting for an intake.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -11,7 +13,7 @@ use continuum_app::pathways::SCREENING_DUE_DAYS;
 use continuum_domain::policy::Action;
 use serde::Deserialize;
 
-use super::sites::{Pager, page_number};
+use super::sites::{Pager, page_number, short_time};
 use crate::error::PageError;
 use crate::extract::{SignedIn, actor_lang};
 use crate::routes::{Access, Routes};
@@ -24,6 +26,17 @@ const PER_PAGE: u32 = 50;
 struct WorklistQuery {
     #[serde(default)]
     page: String,
+    /// `on` (the checkbox) to list only the overdue.
+    #[serde(default)]
+    overdue: String,
+}
+
+/// A line of the sections other than the waiting list.
+struct Entry {
+    person_id: i64,
+    name: String,
+    detail: String,
+    when: String,
 }
 
 struct Line {
@@ -42,8 +55,11 @@ struct WorklistPage {
     shell: Shell,
     site: String,
     due_days: i64,
+    overdue_only: bool,
     rows: Vec<Line>,
     pager: Pager,
+    screened: Vec<Entry>,
+    positive: Option<Vec<Entry>>,
 }
 
 async fn show(
@@ -53,11 +69,14 @@ async fn show(
 ) -> Response {
     let lang = actor_lang(&actor);
     let paging = Paging { page: page_number(&query.page), per_page: PER_PAGE };
-    let (site, listing) = match state.app.awaiting_screening(&actor, paging).await {
+    let overdue_only = query.overdue == "on";
+    let worklist = match state.app.worklist(&actor, paging, overdue_only).await {
         Ok(found) => found,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
-    let pager = Pager::new(lang, &listing, "/worklist", &[]);
+    let (site, listing) = (worklist.site, worklist.awaiting);
+    let filters: &[(&str, &str)] = if overdue_only { &[("overdue", "on")] } else { &[] };
+    let pager = Pager::new(lang, &listing, "/worklist", filters);
     let site =
         actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default();
     let rows = listing
@@ -77,8 +96,29 @@ async fn show(
         shell: Shell::signed_in(&actor, state.settings.demo_mode, "worklist-title", "/worklist"),
         site,
         due_days: SCREENING_DUE_DAYS,
+        overdue_only,
         rows,
         pager,
+        screened: worklist
+            .screened_this_week
+            .into_iter()
+            .map(|s| Entry {
+                person_id: s.person_id,
+                name: super::people::display_name(&s.family_name, &s.given_names),
+                detail: continuum_i18n::t(lang, &format!("screening-mode-{}", s.mode)),
+                when: short_time(&s.completed_at),
+            })
+            .collect(),
+        positive: worklist.positive_without_intake.map(|rows| {
+            rows.into_iter()
+                .map(|w| Entry {
+                    person_id: w.person_id,
+                    name: super::people::display_name(&w.family_name, &w.given_names),
+                    detail: w.prison_number.unwrap_or_default(),
+                    when: short_time(&w.since),
+                })
+                .collect()
+        }),
     };
     super::render(StatusCode::OK, &page)
 }

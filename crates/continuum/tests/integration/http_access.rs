@@ -88,6 +88,7 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/people/new", policy(Action::EditRegister)),
     ("POST", "/people/{id}/edit", policy(Action::EditRegister)),
     ("POST", "/people/{id}/screenings", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/screenings/refuse", policy(Action::WriteClinical)),
     ("POST", "/screenings/{id}/answer", policy(Action::WriteClinical)),
     ("POST", "/screenings/{id}/complete", policy(Action::WriteClinical)),
     ("POST", "/sign-in", PUBLIC),

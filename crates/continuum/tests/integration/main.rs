@@ -16,3 +16,4 @@ mod register_search;
 mod screening;
 mod sign_in;
 mod store;
+mod worklist;

@@ -324,8 +324,9 @@ async fn an_entry_puts_the_person_on_the_worklist_awaiting_screening_longest_wai
     let worker = actor(&test.app, "care_worker.has").await;
     let recent = register(&test.app, &worker, "HAS", &entered_days_ago(&test.app, "Recent", 3, "W-1")).await;
     let waiting = register(&test.app, &worker, "HAS", &entered_days_ago(&test.app, "Waiting", 20, "W-2")).await;
-    let (site, listing) = test.app.awaiting_screening(&worker, Paging::default()).await.expect("the worklist");
-    assert_eq!(site, self::site(&worker, "HAS"));
+    let worklist = test.app.worklist(&worker, Paging::default(), false).await.expect("the worklist");
+    assert_eq!(worklist.site, self::site(&worker, "HAS"));
+    let listing = worklist.awaiting;
     let lines: Vec<(i64, Option<i64>, bool, &str)> =
         listing.items.iter().map(|l| (l.row.person_id, l.days_since_entry, l.overdue, l.row.state.as_str())).collect();
     assert_eq!(lines, vec![(waiting, Some(20), true, "signalled"), (recent, Some(3), false, "signalled")]);
@@ -337,10 +338,10 @@ async fn a_worklist_shows_only_the_own_prison_and_is_refused_to_roles_without_th
     let worker = actor(&test.app, "care_worker.has").await;
     register(&test.app, &worker, "HAS", &entered_days_ago(&test.app, "Hasselt", 1, "W-3")).await;
     let other = actor(&test.app, "medical.gen").await;
-    assert_eq!(test.app.awaiting_screening(&other, Paging::default()).await.expect("its worklist").1.total, 0);
+    assert_eq!(test.app.worklist(&other, Paging::default(), false).await.expect("its worklist").awaiting.total, 0);
     for username in ["prison_staff.has", "director.has", "researcher", "admin"] {
         let outsider = actor(&test.app, username).await;
-        let refused = test.app.awaiting_screening(&outsider, Paging::default()).await;
+        let refused = test.app.worklist(&outsider, Paging::default(), false).await;
         assert!(matches!(refused, Err(AppError::Forbidden)), "{username}");
     }
 }

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use crate::on_both_backends;
 use crate::support::{actor, demo_app};
 
-async fn entered(app: &App, worker: &Actor, family: &str, number: &str) -> i64 {
+pub(crate) async fn entered(app: &App, worker: &Actor, family: &str, number: &str) -> i64 {
     let today = app.register_today();
     let person = PersonDraft::parse(
         &PersonFields {
@@ -47,7 +47,7 @@ async fn entered(app: &App, worker: &Actor, family: &str, number: &str) -> i64 {
 
 /// Answers every item asked: the heaviest option for `heavy` substance
 /// items, the first option (no, never) for every other.
-async fn answer_all(app: &App, worker: &Actor, id: i64, heavy: &str) {
+pub(crate) async fn answer_all(app: &App, worker: &Actor, id: i64, heavy: &str) {
     for _ in 0..200 {
         let progress = app.screening_progress(worker, id, None).await.expect("progress");
         let Some(question) = progress.question else {
@@ -75,7 +75,7 @@ async fn a_positive_screening_is_scored_and_proposes_an_intake(backend: Backend)
     assert!(result.positive && result.complete);
     let alcohol = result.group("alcohol").expect("alcohol scored");
     assert_eq!(alcohol.level.as_ref().map(|l| l.code.as_str()), Some("high"));
-    let (_, worklist) = test.app.awaiting_screening(&worker, Paging::default()).await.expect("worklist");
+    let worklist = test.app.worklist(&worker, Paging::default(), false).await.expect("worklist").awaiting;
     assert!(worklist.items.iter().all(|l| l.row.person_id != person), "screened people leave the worklist");
     assert!(matches!(test.app.complete_screening(&worker, id).await, Err(AppError::Conflict(_))));
 }
@@ -89,7 +89,7 @@ async fn a_negative_screening_closes_the_pathway(backend: Backend) {
     answer_all(&test.app, &worker, id, "none").await;
     let result = test.app.complete_screening(&worker, id).await.expect("completed");
     assert!(!result.positive);
-    let (_, worklist) = test.app.awaiting_screening(&worker, Paging::default()).await.expect("worklist");
+    let worklist = test.app.worklist(&worker, Paging::default(), false).await.expect("worklist").awaiting;
     assert!(worklist.items.iter().all(|l| l.row.person_id != person));
 }
 on_both_backends!(a_negative_screening_closes_the_pathway);
