@@ -331,3 +331,98 @@ pub async fn seed_register(
     }
     Ok(written)
 }
+
+/// Substances the demo's screened people use most, with their weights out
+/// of 100 (fictitious, of the order reported for Belgian prisons).
+const MAIN_SUBSTANCES: [(&str, usize); 6] =
+    [("cannabis", 40), ("cocaine", 22), ("alcohol", 16), ("opioids", 12), ("sedatives", 6), ("amphetamine_type_stimulants", 4)];
+
+/// The entries the demo screens: those of the past 8 weeks, from 2 days
+/// after entry (the newest still wait, as they would).
+pub const SCREENED_FROM_DAYS: i64 = 2;
+/// See [`SCREENED_FROM_DAYS`].
+pub const SCREENED_TO_DAYS: i64 = 56;
+
+/// Screens the recent entries of the demo register at realistic rates,
+/// through the screening use cases on behalf of each site's care worker:
+/// of the people entered `from_days` to `to_days` days ago, about 80 % are
+/// screened (60 % of them report use of a main substance, half of those
+/// heavily), 8 % refuse, and the rest still wait. `progress(done, total)`
+/// counts sites. Returns how many screenings were completed.
+pub async fn seed_screenings(
+    app: &App,
+    from_days: i64,
+    to_days: i64,
+    mut progress: impl FnMut(usize, usize),
+) -> AppResult<usize> {
+    let mut sequence = Sequence(0x5C2E_E41A);
+    let mut completed = 0;
+    for (done, (code, _)) in ENTRIES_PER_YEAR.iter().enumerate() {
+        let actor = app.command_line_actor(&format!("care_worker.{}", code.to_ascii_lowercase())).await?;
+        let mut recent = Vec::new();
+        for page in 1.. {
+            let listing = app.worklist(&actor, Paging { page, per_page: 200 }, false).await?.awaiting;
+            recent.extend(
+                listing
+                    .items
+                    .iter()
+                    .filter(|l| l.days_since_entry.is_some_and(|d| (from_days..=to_days).contains(&d)))
+                    .map(|l| l.row.person_id),
+            );
+            if page >= listing.pages() {
+                break;
+            }
+        }
+        for person in recent {
+            match sequence.below(100) {
+                0..80 => {
+                    let id = app.start_screening(&actor, person).await?;
+                    let uses = (sequence.below(100) < 60).then(|| {
+                        let mut pick = sequence.below(100);
+                        let substance = MAIN_SUBSTANCES
+                            .iter()
+                            .find(|(_, weight)| {
+                                let here = pick < *weight;
+                                pick = pick.saturating_sub(*weight);
+                                here
+                            })
+                            .map_or("cannabis", |(s, _)| *s);
+                        (substance, sequence.below(2) == 0)
+                    });
+                    answer_as(app, &actor, id, uses).await?;
+                    app.complete_screening(&actor, id).await?;
+                    completed += 1;
+                }
+                80..88 => app.refuse_screening(&actor, person, Some("Demo: not now")).await?,
+                _ => {}
+            }
+        }
+        progress(done + 1, ENTRIES_PER_YEAR.len());
+    }
+    Ok(completed)
+}
+
+/// Answers every item a screening asks: for the substance used, the
+/// heaviest option (`heavy`) or one in the middle; for any other, the first
+/// (never).
+async fn answer_as(app: &App, actor: &Actor, id: i64, uses: Option<(&str, bool)>) -> AppResult<()> {
+    // Far more than any instrument has items: a bound, not a limit.
+    for _ in 0..500 {
+        let progress = app.screening_progress(actor, id, None).await?;
+        let Some(question) = progress.question else {
+            return Ok(());
+        };
+        let option = match uses {
+            Some((substance, heavy)) if question.key.starts_with(&format!("{substance}.")) => {
+                let at = if heavy { question.options.len().saturating_sub(1) } else { question.options.len() / 2 };
+                question.options.get(at)
+            }
+            _ => question.options.first(),
+        };
+        let Some(option) = option else {
+            return Err(AppError::Internal(anyhow::anyhow!("item {} has no options", question.key)));
+        };
+        app.answer_screening(actor, id, &question.key, &option.code, None).await?;
+    }
+    Err(AppError::Internal(anyhow::anyhow!("screening {id} never ended")))
+}

@@ -473,24 +473,26 @@ pub async fn search(
 }
 
 /// The name search of [`search`]: driven by the token index of the sites.
+/// The other tokens are sets read from the same index (an in-memory lookup
+/// per row, not a B-tree search), and the count intersects those sets.
 async fn search_by_name(
     conn: &mut Conn,
     tokens: &[String],
     sites: &str,
     page: Page,
 ) -> StoreResult<(Vec<PersonListRow>, i64)> {
-    let mut binds = Vec::new();
     let mut ordered: Vec<&String> = tokens.iter().collect();
     ordered.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    let (driving, others) = ordered.split_first().map_or((None, &[][..]), |(d, o)| (Some(*d), o));
-    let Some(driving) = driving else { return Ok((Vec::new(), 0)) };
+    let Some((driving, others)) = ordered.split_first() else { return Ok((Vec::new(), 0)) };
+    let mut binds = Vec::new();
     let range = token_range("k.token", driving, &mut binds);
+    let mut sets = vec![format!("SELECT k.person_id FROM person_name_tokens k WHERE k.site_id IN ({sites}) AND {range}")];
     // A person whose name has two tokens with the prefix is listed once,
-    // under the first of them.
-    let first = token_range("d.token", driving, &mut binds);
+    // under the first of them (same placeholders as the range).
+    let first = range.replace("k.token", "d.token");
     let mut conditions = vec![
         format!("k.site_id IN ({sites})"),
-        range,
+        range.clone(),
         format!(
             "NOT EXISTS (SELECT 1 FROM person_name_tokens d WHERE d.person_id = k.person_id AND {first} \
              AND d.token < k.token)"
@@ -498,8 +500,9 @@ async fn search_by_name(
     ];
     for token in others {
         let other = token_range("o.token", token, &mut binds);
-        conditions
-            .push(format!("EXISTS (SELECT 1 FROM person_name_tokens o WHERE o.person_id = k.person_id AND {other})"));
+        let set = format!("SELECT o.person_id FROM person_name_tokens o WHERE o.site_id IN ({sites}) AND {other}");
+        conditions.push(format!("k.person_id IN ({set})"));
+        sets.push(set);
     }
     let filter = conditions.join(" AND ");
     let sql = format!(
@@ -508,8 +511,13 @@ async fn search_by_name(
          WHERE {filter} ORDER BY k.token, k.sort_name, k.person_id LIMIT {} OFFSET {}",
         page.limit, page.offset
     );
-    let count = format!("SELECT k.person_id FROM person_name_tokens k WHERE {filter}");
-    fetch_page_and_count(conn, &sql, &count, &binds).await
+    // INTERSECT keeps each person once; a lone set needs DISTINCT.
+    let matching = if sets.len() == 1 {
+        sets[0].replacen("SELECT k.person_id", "SELECT DISTINCT k.person_id", 1)
+    } else {
+        sets.join(" INTERSECT ")
+    };
+    fetch_page_and_count(conn, &sql, &matching, &binds).await
 }
 
 /// The general case of [`search`]; `sites` is a SQL list of site ids, or

@@ -54,7 +54,33 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode
             return Err(anyhow::Error::new(error).context("cannot register the demo entries"));
         }
     };
-    println!("demo database: {} ({registered} entries in the register)", args.db.display());
+    let screened = if scale == RegisterScale::Pilot {
+        let bar = super::progress_bar("screening recent demo entries [{bar:40}] {pos}/{len} prisons ({eta})");
+        let screened = continuum_app::demo::seed_screenings(
+            &app,
+            continuum_app::demo::SCREENED_FROM_DAYS,
+            continuum_app::demo::SCREENED_TO_DAYS,
+            |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            },
+        )
+        .await;
+        bar.finish_and_clear();
+        match screened {
+            Ok(screened) => screened,
+            Err(error) => {
+                app.shutdown().await;
+                return Err(anyhow::Error::new(error).context("cannot screen the demo entries"));
+            }
+        }
+    } else {
+        0
+    };
+    println!(
+        "demo database: {} ({registered} entries in the register, {screened} screenings)",
+        args.db.display()
+    );
     println!();
     print!("{}", account_table(&accounts));
     println!();
