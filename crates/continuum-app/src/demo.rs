@@ -334,8 +334,14 @@ pub async fn seed_register(
 
 /// Substances the demo's screened people use most, with their weights out
 /// of 100 (fictitious, of the order reported for Belgian prisons).
-const MAIN_SUBSTANCES: [(&str, usize); 6] =
-    [("cannabis", 40), ("cocaine", 22), ("alcohol", 16), ("opioids", 12), ("sedatives", 6), ("amphetamine_type_stimulants", 4)];
+const MAIN_SUBSTANCES: [(&str, usize); 6] = [
+    ("cannabis", 40),
+    ("cocaine", 22),
+    ("alcohol", 16),
+    ("opioids", 12),
+    ("sedatives", 6),
+    ("amphetamine_type_stimulants", 4),
+];
 
 /// The entries the demo screens: those of the past 8 weeks, from 2 days
 /// after entry (the newest still wait, as they would).

@@ -486,7 +486,8 @@ async fn search_by_name(
     let Some((driving, others)) = ordered.split_first() else { return Ok((Vec::new(), 0)) };
     let mut binds = Vec::new();
     let range = token_range("k.token", driving, &mut binds);
-    let mut sets = vec![format!("SELECT k.person_id FROM person_name_tokens k WHERE k.site_id IN ({sites}) AND {range}")];
+    let mut sets =
+        vec![format!("SELECT k.person_id FROM person_name_tokens k WHERE k.site_id IN ({sites}) AND {range}")];
     // A person whose name has two tokens with the prefix is listed once,
     // under the first of them (same placeholders as the range).
     let first = range.replace("k.token", "d.token");

@@ -77,10 +77,7 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode
     } else {
         0
     };
-    println!(
-        "demo database: {} ({registered} entries in the register, {screened} screenings)",
-        args.db.display()
-    );
+    println!("demo database: {} ({registered} entries in the register, {screened} screenings)", args.db.display());
     println!();
     print!("{}", account_table(&accounts));
     println!();

@@ -148,3 +148,23 @@ async fn the_pages_record_a_refusal_and_filter_the_worklist(backend: Backend) {
     server.stop().await;
 }
 on_both_backends!(the_pages_record_a_refusal_and_filter_the_worklist);
+
+async fn the_demo_screens_recent_entries_at_realistic_rates_through_the_use_cases(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    let has = worker.sites.iter().find(|s| s.code == "HAS").map(|s| s.id).expect("HAS");
+    let mut list = String::from("family_name,given_names,birth_date,prison_number,entry_date,legal_status,languages\n");
+    for n in 0..40_i64 {
+        let entry = test.app.register_today().checked_sub(jiff::Span::new().days(n % 20)).expect("a date");
+        list.push_str(&format!("Demo{n},Dora,01/01/1980,D-{n},{entry},remand,nl\n"));
+    }
+    test.app.import_entry_list(&worker, has, list.as_bytes(), |_, _| {}).await.expect("imported");
+    let completed = continuum_app::demo::seed_screenings(&test.app, 2, 56, |_, _| {}).await.expect("screened");
+    assert!((20..=34).contains(&completed), "about 80 % of the 36 entered 2 days ago or more: {completed}");
+    let waiting = all_lines(&test.app, &worker, false).await.len();
+    assert_eq!(waiting, 40 - completed, "the newest, those who refused and those not yet screened wait");
+    let worklist = test.app.worklist(&worker, Paging::default(), false).await.expect("worklist");
+    assert_eq!(worklist.screened_this_week.len(), completed, "every demo screening is at HAS and recent");
+    assert!(!worklist.positive_without_intake.expect("clinical").is_empty(), "some screenings are positive");
+}
+on_both_backends!(the_demo_screens_recent_entries_at_realistic_rates_through_the_use_cases);
