@@ -99,6 +99,16 @@ const DEMO_ORGANISATIONS: [(&str, &str, &str); 6] = [
     ("Brussels Hulpcentrum / Centre d'aide Bruxelles (demo)", "care_provider", "fr,nl"),
 ];
 
+/// While the demo is seeded, commits need not wait for the disk: the demo
+/// database is recreated at every start. Only in demo mode.
+pub async fn flush_on_commit(app: &App, flush: bool) -> AppResult<()> {
+    if !app.config.demo_mode {
+        return Err(AppError::Conflict("demo-mode-required"));
+    }
+    app.store.set_flush_on_commit(flush).await?;
+    Ok(())
+}
+
 /// Seeds an empty database with the demo, reporting each step to `progress`
 /// (`done`, `total`). Only in demo mode.
 pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResult<Vec<DemoAccount>> {
@@ -365,16 +375,25 @@ pub async fn seed_screenings(
     let mut completed = 0;
     for (done, (code, _)) in ENTRIES_PER_YEAR.iter().enumerate() {
         let actor = app.command_line_actor(&format!("care_worker.{}", code.to_ascii_lowercase())).await?;
+        let today = app.register_today();
         let mut recent = Vec::new();
-        for page in 1.. {
-            let listing = app.worklist(&actor, Paging { page, per_page: 200 }, false).await?.awaiting;
-            recent.extend(
-                listing
-                    .items
-                    .iter()
-                    .filter(|l| l.days_since_entry.is_some_and(|d| (from_days..=to_days).contains(&d)))
-                    .map(|l| l.row.person_id),
-            );
+        'pages: for page in 1.. {
+            let paging = Paging { page, per_page: 200 };
+            let listing = app.search_people(&actor, "", crate::people::PeopleOrder::EntryNewest, paging).await?;
+            for person in &listing.items {
+                let days = person
+                    .entry_date
+                    .as_deref()
+                    .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+                    .and_then(|entry| (today - entry).total((jiff::Unit::Day, today)).ok())
+                    .map_or(i64::MAX, |d| d.round() as i64);
+                if days > to_days {
+                    break 'pages;
+                }
+                if days >= from_days {
+                    recent.push(person.id);
+                }
+            }
             if page >= listing.pages() {
                 break;
             }

@@ -187,6 +187,19 @@ impl Store {
         Ok(())
     }
 
+    /// On SQLite, whether a commit waits until the disk has it (`synchronous
+    /// = FULL`, the default) or not (`OFF`). `false` is only for seeding a
+    /// throwaway demo database, where a lost tail costs nothing and a flush
+    /// per commit costs minutes. No effect on PostgreSQL.
+    pub async fn set_flush_on_commit(&self, flush: bool) -> StoreResult<()> {
+        if self.backend == Backend::Sqlite {
+            let pragma = if flush { "PRAGMA synchronous = FULL" } else { "PRAGMA synchronous = OFF" };
+            let mut conn = self.write.acquire().await?;
+            conn.execute(pragma).await?;
+        }
+        Ok(())
+    }
+
     /// Which database this is.
     pub fn backend(&self) -> Backend {
         self.backend

@@ -21,6 +21,7 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode
     remove_database(&args.db)?;
 
     let app = super::open_app(settings, &url, true).await?;
+    continuum_app::demo::flush_on_commit(&app, false).await?;
     let bar = super::progress_bar("seeding the demo [{bar:40}] {pos}/{len}");
     let seeded = continuum_app::demo::seed(&app, |done, total| {
         bar.set_length(total as u64);
