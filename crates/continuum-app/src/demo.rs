@@ -353,11 +353,13 @@ const MAIN_SUBSTANCES: [(&str, usize); 6] = [
     ("amphetamine_type_stimulants", 4),
 ];
 
-/// The entries the demo screens: those of the past 8 weeks, from 2 days
-/// after entry (the newest still wait, as they would).
+/// The entries the demo screens: those of the past 3 weeks, from 2 days
+/// after entry (the newest still wait, as they would). Each answer is a
+/// transaction with its audit rows, so older entries would make the demo
+/// start minutes later; they stay unscreened.
 pub const SCREENED_FROM_DAYS: i64 = 2;
 /// See [`SCREENED_FROM_DAYS`].
-pub const SCREENED_TO_DAYS: i64 = 56;
+pub const SCREENED_TO_DAYS: i64 = 21;
 
 /// Screens the recent entries of the demo register at realistic rates,
 /// through the screening use cases on behalf of each site's care worker:
