@@ -15,3 +15,6 @@ mod register;
 mod screening;
 mod sign_in;
 mod store;
+// Content packs and the self-administration kiosk.
+mod content_packs;
+mod kiosk;
