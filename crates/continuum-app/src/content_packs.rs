@@ -146,8 +146,9 @@ pub fn parse_pack(text: &str) -> Result<PackDraft, PackError> {
 }
 
 /// A demonstration pack built from Continuum's own labels in `language`
-/// (the group and question labels for each item, the option labels), so
-/// that self-administration can be tried without licensed wording.
+/// (the question label for each item, shown under the group's label; the
+/// option labels), so that self-administration can be tried without
+/// licensed wording.
 pub fn demonstration_pack(instrument: &Instrument, language: Language, date: jiff::civil::Date) -> PackDraft {
     PackDraft {
         instrument: instrument.code.clone(),
@@ -160,7 +161,7 @@ pub fn demonstration_pack(instrument: &Instrument, language: Language, date: jif
             .items()
             .iter()
             .map(|item| {
-                let text = format!("{}: {}", item.group.labels.get(language), item.question.labels.get(language));
+                let text = item.question.labels.get(language).to_owned();
                 (item.group.code.clone(), item.question.id.clone(), text)
             })
             .collect(),
@@ -328,6 +329,6 @@ never = "Test option never"
         let pack = ContentPack::check(assist, &draft, today).expect("complete");
         assert_eq!(pack.source(), DEMONSTRATION_PROVENANCE);
         let q2 = pack.items().find(|(k, _)| k.to_string() == "alcohol.q2").map(|(_, t)| t.to_owned());
-        assert_eq!(q2.as_deref(), Some("Alcool: Consommation, 3 derniers mois"));
+        assert_eq!(q2.as_deref(), Some("Consommation, 3 derniers mois"));
     }
 }

@@ -165,11 +165,17 @@ impl App {
         };
         let token = random_token();
         let csrf = random_token();
-        let actor = self.kiosk_worker(&mut conn, &row, csrf.clone(), access).await?;
+        let actor = match self.kiosk_worker(&mut conn, &row, csrf.clone(), access.clone()).await {
+            Ok(actor) => Some(actor),
+            Err(AppError::Unauthenticated) => None,
+            Err(error) => return Err(error),
+        };
         let screening = screenings::get(&mut conn, row.screening_id).await?.filter(|s| s.status == "in_progress");
         drop(conn);
-        let Some(screening) = screening else {
-            self.audit.write(vec![self.failed_pairing(&actor.access)]).await?;
+        // A worker no longer active, or a screening completed meanwhile:
+        // the code pairs nothing.
+        let (Some(actor), Some(screening)) = (actor, screening) else {
+            self.audit.write(vec![self.failed_pairing(&access)]).await?;
             return Err(AppError::BadCredentials);
         };
         let subject = Subject { person_id: Some(screening.person_id), ..Subject::record("screening", screening.id) };

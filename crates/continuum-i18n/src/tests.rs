@@ -342,6 +342,8 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("item", Arg::from("alcohol.q2")),
         ("option", Arg::from("q2.never")),
         ("id", Arg::from("3")),
+        ("answered", Arg::Num(12)),
+        ("total", Arg::Num(25)),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

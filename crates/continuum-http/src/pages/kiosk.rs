@@ -241,16 +241,24 @@ struct QuestionPage {
     shell: Shell,
     csrf: String,
     progress: ScreeningProgress,
+    progress_text: String,
     error: String,
 }
 
 fn question_page(state: &AppState, actor: &Actor, progress: ScreeningProgress, error: String) -> Response {
     let lang = actor_lang(actor);
     let status = if error.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let count = |n: usize| continuum_i18n::Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
+    let progress_text = continuum_i18n::t_args(
+        lang,
+        "kiosk-progress-count",
+        &[("answered", count(progress.answered)), ("total", count(progress.applicable))],
+    );
     let page = QuestionPage {
         shell: Shell::visitor(lang, state.settings.demo_mode, "kiosk-question-title", "/kiosk/question"),
         csrf: actor.csrf_token().unwrap_or_default().to_owned(),
         progress,
+        progress_text,
         error,
     };
     super::render(status, &page)

@@ -18,3 +18,4 @@ mod store;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod kiosk;
+mod kiosk_browser;
