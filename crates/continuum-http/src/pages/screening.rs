@@ -65,15 +65,16 @@ fn screening_page(
     id: i64,
     progress: ScreeningProgress,
     error: String,
-    status: StatusCode,
+    kiosk: Option<String>,
 ) -> Response {
-    let mut shell = Shell::signed_in(actor, state.settings.demo_mode, "screening-title", &format!("/screenings/{id}"));
+    let title = if kiosk.is_some() { "kiosk-screening-title" } else { "screening-title" };
+    let mut shell = Shell::signed_in(actor, state.settings.demo_mode, title, &format!("/screenings/{id}"));
+    let status = if error.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     if !error.is_empty() {
         shell.title = format!("{} {}", shell.t("notice-danger"), shell.title);
     }
     let percent = (progress.answered * 100).checked_div(progress.applicable).unwrap_or(0);
-    let page =
-        ScreeningPage { shell, id, person_id: progress.screening.person_id, progress, percent, error, kiosk: None };
+    let page = ScreeningPage { shell, id, person_id: progress.screening.person_id, progress, percent, error, kiosk };
     super::render(status, &page)
 }
 
@@ -110,27 +111,15 @@ async fn show(
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     if progress.screening.mode != "self" || progress.screening.status != "in_progress" {
-        return screening_page(&state, &actor, id, progress, String::new(), StatusCode::OK);
+        return screening_page(&state, &actor, id, progress, String::new(), None);
     }
-    let status = match state.app.kiosk_status(&actor, id).await {
-        Ok(status) => status,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    let mut shell =
-        Shell::signed_in(&actor, state.settings.demo_mode, "kiosk-screening-title", &format!("/screenings/{id}"));
-    shell.title = continuum_i18n::t(lang, "kiosk-screening-title");
-    let percent = (progress.answered * 100).checked_div(progress.applicable).unwrap_or(0);
-    let kiosk = Some(kiosk_state(lang, status.as_ref()));
-    let page = ScreeningPage {
-        shell,
-        id,
-        person_id: progress.screening.person_id,
-        progress,
-        percent,
-        error: String::new(),
-        kiosk,
-    };
-    super::render(StatusCode::OK, &page)
+    match state.app.kiosk_status(&actor, id).await {
+        Ok(status) => {
+            let tablet = kiosk_state(lang, status.as_ref());
+            screening_page(&state, &actor, id, progress, String::new(), Some(tablet))
+        }
+        Err(error) => PageError::new(error, lang).into_response(),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -161,7 +150,7 @@ async fn answer(
         Err(AppError::Invalid(_)) => match state.app.screening_progress(&actor, id, Some(&form.item)).await {
             Ok(progress) => {
                 let error = continuum_i18n::t(lang, "screening-choose-an-answer");
-                screening_page(&state, &actor, id, progress, error, StatusCode::UNPROCESSABLE_ENTITY)
+                screening_page(&state, &actor, id, progress, error, None)
             }
             Err(error) => PageError::new(error, lang).into_response(),
         },
