@@ -9,6 +9,10 @@ use crate::actor::Actor;
 use crate::app::App;
 use crate::error::{AppError, AppResult};
 
+/// The note on the audit rows of a kiosk: the person answered on a tablet
+/// (mode "self"), on behalf of the worker who started it.
+pub(crate) const SELF_ADMINISTERED: &str = "mode=self";
+
 /// What an audit row is about.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Subject {
@@ -82,7 +86,7 @@ impl App {
             person_id: subject.person_id,
             resource_kind: subject.kind.map(str::to_owned),
             resource_id: subject.id.clone(),
-            reason: None,
+            reason: actor.kiosk_screening().map(|_| SELF_ADMINISTERED.to_owned()),
             ip: actor.access.ip.clone(),
             user_agent: actor.access.user_agent.clone(),
             request_id: actor.access.request_id.clone(),
@@ -91,7 +95,8 @@ impl App {
 
     /// Asks the policy; a denial is audited and becomes `Forbidden`, or
     /// `NotFound` when the target is one identified record the actor may
-    /// not know exists.
+    /// not know exists. A kiosk may only answer the screening it is bound
+    /// to, whatever the grants of the worker who started it.
     pub(crate) async fn authorize(
         &self,
         actor: &Actor,
@@ -100,6 +105,16 @@ impl App {
         event: &str,
         subject: &Subject,
     ) -> AppResult<Allowed> {
+        if let Some(bound) = actor.kiosk_screening()
+            && !(action == Action::WriteClinical
+                && subject.kind == Some("screening")
+                && subject.id.as_deref() == Some(bound.to_string().as_str()))
+        {
+            let mut entry = self.entry(actor, event, Outcome::Denied, Purpose::Administration, None, subject);
+            entry.reason = Some("kiosk_bound_to_one_screening".to_owned());
+            self.audit.write(vec![entry]).await?;
+            return Err(AppError::Forbidden);
+        }
         match decide(&actor.grants, action, target) {
             Decision::Allow(grounds) => Ok(Allowed { grounds, action }),
             Decision::Deny(reason) => {
@@ -192,7 +207,8 @@ fn static_kind(kind: &str) -> &'static str {
         "audit" => "audit_log",
         "emergency_access" => "emergency_access",
         "person" | "worklist" => "person",
-        "screening" => "screening",
+        "screening" | "kiosk" => "screening",
+        "content_pack" => "content_pack",
         _ => "other",
     }
 }

@@ -44,6 +44,16 @@ pub enum Credential {
     },
     /// The local operator at the command line.
     Operator,
+    /// A tablet paired for self-administration: it acts for the worker who
+    /// started it, on one screening only (`kiosk`).
+    Kiosk {
+        /// Kiosk session id.
+        id: i64,
+        /// The one screening it may answer.
+        screening_id: i64,
+        /// The CSRF token its forms must echo.
+        csrf_token: String,
+    },
 }
 
 /// The signed-in user a use case acts for.
@@ -126,10 +136,18 @@ impl Actor {
         })
     }
 
-    /// The CSRF token of the browser session, if any.
+    /// The CSRF token of the browser session (or of the kiosk), if any.
     pub fn csrf_token(&self) -> Option<&str> {
         match &self.credential {
-            Credential::Session { csrf_token, .. } => Some(csrf_token),
+            Credential::Session { csrf_token, .. } | Credential::Kiosk { csrf_token, .. } => Some(csrf_token),
+            _ => None,
+        }
+    }
+
+    /// The screening a kiosk is bound to; `None` for every other credential.
+    pub fn kiosk_screening(&self) -> Option<i64> {
+        match self.credential {
+            Credential::Kiosk { screening_id, .. } => Some(screening_id),
             _ => None,
         }
     }

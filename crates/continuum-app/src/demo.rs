@@ -162,9 +162,26 @@ pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResul
         step(&mut progress);
     }
     app.set_roles_requiring_totp(&operator, &[]).await?;
+    seed_demonstration_packs(app).await?;
     seed_activity(app).await?;
     step(&mut progress);
     Ok(accounts)
+}
+
+// Kiosk: self-administration needs a content pack in the person's language,
+// and licensed wording is never shipped. The demo loads, as its
+// administrator, one pack per language built from Continuum's own labels,
+// labelled as such in its source and rights holder.
+async fn seed_demonstration_packs(app: &App) -> AppResult<()> {
+    let admin = app.command_line_actor("admin").await?;
+    let uniform = app.instruments().uniform();
+    for language in Language::ALL {
+        let draft = crate::content_packs::demonstration_pack(uniform, language, app.register_today());
+        if let crate::content_packs::PackLoad::Refused(errors) = app.load_content_pack(&admin, &draft).await? {
+            return Err(AppError::Internal(anyhow::anyhow!("demonstration pack refused: {errors:?}")));
+        }
+    }
+    Ok(())
 }
 
 /// A little activity, so the audit pages are not empty: sign-ins, a failed

@@ -1,6 +1,9 @@
-//! Administering the uniform screening (WHO ASSIST v3.1) in interview mode:
-//! start (or resume) a screening for a person, answer one item at a time,
-//! go back, complete, and read the result.
+//! Administering the uniform screening (WHO ASSIST v3.1): start (or resume)
+//! a screening for a person, answer one item at a time, go back, complete,
+//! and read the result. In interview mode a worker reads the validated paper
+//! form and records the answers against Continuum's labels; in
+//! self-administered mode (`kiosk`) the person answers on a tablet, shown
+//! the wording of a content pack, through the same steps.
 //!
 //! Rules: screening is clinical, so every step needs `WriteClinical` (and
 //! the result `ReadClinical`) at the person's site. Answers are saved one by
@@ -27,6 +30,7 @@ use continuum_store::screenings::{self, NewScreening, ScreeningRow};
 use crate::access::{Allowed, Subject};
 use crate::actor::Actor;
 use crate::app::App;
+use crate::content_packs::Wording;
 use crate::error::{AppError, AppResult};
 
 /// A stored screening.
@@ -56,6 +60,9 @@ pub struct QuestionView {
     pub chosen: Option<String>,
     /// Whether the group is named by the person ("other, specify").
     pub named: bool,
+    /// Whether the name is needed here: a named group's items after its
+    /// first are only asked once the person said they used it.
+    pub name_needed: bool,
     /// The name given, if any.
     pub name: Option<String>,
 }
@@ -89,25 +96,36 @@ fn parse_key(text: &str) -> Option<ItemKey> {
     Some(ItemKey::new(group, question))
 }
 
+/// The item as shown: with the wording of a content pack when one is given
+/// (self-administration), else with Continuum's labels.
 fn question_view(
     instrument: &Instrument,
     answers: &Answers,
     key: &ItemKey,
     language: Language,
+    wording: Option<&Wording>,
 ) -> Option<QuestionView> {
     let item = instrument.item(key)?;
+    let question = wording.and_then(|w| w.item(key)).unwrap_or_else(|| item.question.labels.get(language));
     Some(QuestionView {
         key: key.to_string(),
         group: item.group.labels.get(language).to_owned(),
-        question: item.question.labels.get(language).to_owned(),
+        question: question.to_owned(),
         options: item
             .question
             .options
             .iter()
-            .map(|o| OptionView { code: o.code.clone(), label: o.labels.get(language).to_owned() })
+            .map(|o| OptionView {
+                code: o.code.clone(),
+                label: wording
+                    .and_then(|w| w.option(&item.question.id, &o.code))
+                    .unwrap_or_else(|| o.labels.get(language))
+                    .to_owned(),
+            })
             .collect(),
         chosen: answers.get(key).map(str::to_owned),
         named: item.group.named,
+        name_needed: item.group.named && item.group.questions.first() != Some(&item.question.id),
         name: answers.name(&item.group.code).map(str::to_owned),
     })
 }
@@ -120,7 +138,7 @@ impl App {
         })
     }
 
-    async fn answers_of(&self, id: i64) -> AppResult<Answers> {
+    pub(crate) async fn answers_of(&self, id: i64) -> AppResult<Answers> {
         let mut conn = self.store.reader().await?;
         self.stored_answers(&mut conn, id).await
     }
@@ -151,43 +169,67 @@ impl App {
             return Err(AppError::NotFound);
         };
         let mut tx = self.store.begin().await?;
-        if let Some(open) =
-            screenings::for_person(&mut tx, person_id).await?.into_iter().find(|s| s.status == "in_progress")
-        {
+        if let Some(open) = self.open_screening_of(&mut tx, person_id).await? {
             return Ok(open.id);
         }
-        let instrument = self.instruments().uniform();
-        let at = self.now();
-        let now = format_instant(at);
-        let language = actor.language.code();
-        let new = NewScreening {
-            person_id,
-            site_id: site.0,
-            instrument: &instrument.code,
-            version: &instrument.version,
-            language,
-            mode: "interview",
-            by: self.actor_id(actor),
-            at: &now,
-        };
-        let id = screenings::insert(&mut tx, &new).await?;
-        if let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, person.id).await?
-            && pathway.state() == State::Active(Stage::Signalled)
-        {
-            let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };
-            self.step_pathway(&mut tx, pathway_id, &mut pathway, Command::OfferScreening, context)
-                .await?
-                .map_err(|refusal| AppError::Internal(anyhow::anyhow!("offering a screening refused: {refusal}")))?;
-        }
+        let id = self.begin_screening(&mut tx, actor, person.id, site, "interview", actor.language, None).await?;
         let subject = Subject { person_id: Some(person_id), ..Subject::record("screening", id) };
         self.audit_change(&mut tx, actor, allowed, "screening.start", &subject).await?;
         tx.commit().await?;
         Ok(id)
     }
 
+    /// The person's screening in progress, if any.
+    pub(crate) async fn open_screening_of(
+        &self,
+        conn: &mut continuum_store::Conn,
+        person_id: i64,
+    ) -> AppResult<Option<Screening>> {
+        Ok(screenings::for_person(conn, person_id).await?.into_iter().find(|s| s.status == "in_progress"))
+    }
+
+    /// Starts a screening of the uniform tool inside `tx` and offers it on
+    /// the person's pathway (when still `signalled`).
+    #[expect(clippy::too_many_arguments, reason = "the columns of a new screening")]
+    pub(crate) async fn begin_screening(
+        &self,
+        tx: &mut continuum_store::Tx,
+        actor: &Actor,
+        person_id: i64,
+        site: SiteId,
+        mode: &str,
+        language: Language,
+        content_pack_id: Option<i64>,
+    ) -> AppResult<i64> {
+        let instrument = self.instruments().uniform();
+        let at = self.now();
+        let now = format_instant(at);
+        let new = NewScreening {
+            person_id,
+            site_id: site.0,
+            instrument: &instrument.code,
+            version: &instrument.version,
+            language: language.code(),
+            mode,
+            content_pack_id,
+            by: self.actor_id(actor),
+            at: &now,
+        };
+        let id = screenings::insert(tx, &new).await?;
+        if let Some((pathway_id, mut pathway)) = self.load_pathway(tx, person_id).await?
+            && pathway.state() == State::Active(Stage::Signalled)
+        {
+            let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };
+            self.step_pathway(tx, pathway_id, &mut pathway, Command::OfferScreening, context)
+                .await?
+                .map_err(|refusal| AppError::Internal(anyhow::anyhow!("offering a screening refused: {refusal}")))?;
+        }
+        Ok(id)
+    }
+
     /// Asks the policy for a screening at the site where it was given, and
     /// returns it.
-    async fn screening_gate(
+    pub(crate) async fn screening_gate(
         &self,
         actor: &Actor,
         id: i64,
@@ -209,9 +251,23 @@ impl App {
     pub async fn screening_progress(&self, actor: &Actor, id: i64, item: Option<&str>) -> AppResult<ScreeningProgress> {
         let (allowed, subject, screening) =
             self.screening_gate(actor, id, Action::WriteClinical, "screening.read").await?;
+        let progress = self.progress_of(screening, item, actor.language, None).await?;
+        self.audit_read(actor, allowed, "screening.read", &subject).await?;
+        Ok(progress)
+    }
+
+    /// Where a screening stands: the item to show (`item` when it applies,
+    /// else the next unanswered one), in `language`, worded by `wording`
+    /// when given.
+    pub(crate) async fn progress_of(
+        &self,
+        screening: Screening,
+        item: Option<&str>,
+        language: Language,
+        wording: Option<&Wording>,
+    ) -> AppResult<ScreeningProgress> {
         let instrument = self.instrument_of(&screening)?;
-        let answers = self.answers_of(id).await?;
-        let language = actor.language;
+        let answers = self.answers_of(screening.id).await?;
         let applicable: Vec<ItemKey> = applicable_items(instrument, &answers).iter().map(|i| i.key()).collect();
         let shown = item
             .and_then(parse_key)
@@ -221,11 +277,10 @@ impl App {
         let previous = position.checked_sub(1).and_then(|p| applicable.get(p)).map(ToString::to_string);
         let answered = applicable.iter().filter(|k| answers.get(k).is_some()).count();
         let question = if screening.status == "in_progress" {
-            shown.and_then(|k| question_view(instrument, &answers, &k, language))
+            shown.and_then(|k| question_view(instrument, &answers, &k, language, wording))
         } else {
             None
         };
-        self.audit_read(actor, allowed, "screening.read", &subject).await?;
         Ok(ScreeningProgress { screening, question, previous, answered, applicable: applicable.len() })
     }
 
@@ -237,6 +292,21 @@ impl App {
         item: &str,
         option: &str,
         name: Option<&str>,
+    ) -> AppResult<()> {
+        self.save_screening_answer(actor, id, item, option, name, false).await
+    }
+
+    /// Saves one answer; with `name_required`, the items of a named group
+    /// after its first are refused without the group's name (given now or
+    /// before), as on the tablet, where no interviewer asks for it.
+    pub(crate) async fn save_screening_answer(
+        &self,
+        actor: &Actor,
+        id: i64,
+        item: &str,
+        option: &str,
+        name: Option<&str>,
+        name_required: bool,
     ) -> AppResult<()> {
         let (allowed, subject, screening) =
             self.screening_gate(actor, id, Action::WriteClinical, "screening.answer").await?;
@@ -253,6 +323,14 @@ impl App {
                 "name",
                 Problem::TooLong { max: continuum_domain::instrument::NAME_MAX_CHARS },
             ));
+        }
+        let group = item_ref.group;
+        if name_required && name.is_none() && group.named && group.questions.first() != Some(&key.question) {
+            let mut conn = self.store.reader().await?;
+            let named = screenings::names(&mut conn, id).await?.iter().any(|(g, n)| *g == group.code && !n.is_empty());
+            if !named {
+                return Err(AppError::field("name", Problem::Required));
+            }
         }
         let mut tx = self.store.begin().await?;
         let now = format_instant(self.now());

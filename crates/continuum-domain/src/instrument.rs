@@ -6,7 +6,8 @@
 //! application layer at start-up. This module is the pure part: the model
 //! ([`definition`]), its checks ([`validate()`]), the answers of a response
 //! ([`answers`]), which items are asked ([`flow`]) and the scoring
-//! ([`scoring`]). No I/O, no serde.
+//! ([`scoring`]), and the content packs that bring licensed wording
+//! ([`pack`]). No I/O, no serde.
 //!
 //! Rules written down (DOMAIN.md, "Screening instruments"; sources there):
 //! - WHO ASSIST v3.1, the programme's uniform tool: SSI per substance class
@@ -27,6 +28,7 @@
 pub mod answers;
 pub mod definition;
 pub mod flow;
+pub mod pack;
 pub mod scoring;
 pub mod validate;
 
@@ -36,6 +38,7 @@ pub use definition::{
     PositiveRule, Question, Scoring, SexCutoffs, SkipRule,
 };
 pub use flow::{applicable_items, names_missing, next_item};
+pub use pack::{ContentPack, PackDraft, PackError};
 pub use scoring::{AlertRaised, GroupScore, RiskLevel, ScoreError, ScreeningResult, Sex, TotalScore, score};
 pub use validate::{DefinitionError, loinc_is_valid, validate};
 

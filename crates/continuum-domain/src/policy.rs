@@ -68,11 +68,14 @@ pub enum Action {
     ManageTraining,
     /// Export pseudonymised research data.
     ExportResearch,
+    /// Load the content packs of screening instruments (licensed wording,
+    /// with its provenance) and see which are loaded.
+    ManageInstruments,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewReferenceData,
         Action::ManageSites,
         Action::ManageOrganisations,
@@ -95,6 +98,7 @@ impl Action {
         Action::DecideProjectAuthorisation,
         Action::ManageTraining,
         Action::ExportResearch,
+        Action::ManageInstruments,
     ];
 
     /// The stable code, used in the audit trail and the expectation tables.
@@ -122,6 +126,7 @@ impl Action {
             Action::DecideProjectAuthorisation => "decide_project_authorisation",
             Action::ManageTraining => "manage_training",
             Action::ExportResearch => "export_research",
+            Action::ManageInstruments => "manage_instruments",
         }
     }
 
@@ -138,6 +143,7 @@ impl Action {
                 | Action::SearchAudit
                 | Action::ReviewEmergencyAccess
                 | Action::DecideProjectAuthorisation
+                | Action::ManageInstruments
         )
     }
 
@@ -301,7 +307,7 @@ fn rule(role: Role, action: Action) -> Rule {
     match (role, action) {
         (_, A::ViewReferenceData | A::ManageOwnAccount) => Rule::Anywhere,
 
-        (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers) => Rule::Anywhere,
+        (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers | A::ManageInstruments) => Rule::Anywhere,
         (R::Admin | R::Coordinator, A::SearchAudit | A::ReviewEmergencyAccess) => Rule::Anywhere,
         (R::Admin | R::Coordinator, A::ViewPersonAccessLog) => Rule::InScope,
         (R::Coordinator, A::ManageOrganisations | A::DecideProjectAuthorisation) => Rule::Anywhere,

@@ -20,6 +20,10 @@ pub enum Access {
     SignedIn,
     /// The use case asks the policy for this action.
     Policy(Action),
+    /// A paired kiosk tablet only (its credential, never a staff session):
+    /// the use case answers the one screening the tablet is bound to, asking
+    /// `WriteClinical` for the worker who started it.
+    Kiosk,
 }
 
 /// One route.

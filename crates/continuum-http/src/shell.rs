@@ -89,6 +89,9 @@ impl Shell {
         if actor.may_ever(Action::ManageUsers) {
             nav.push(item("/admin/users", "nav-users"));
         }
+        if actor.may_ever(Action::ManageInstruments) {
+            nav.push(item("/admin/content-packs", "nav-content-packs"));
+        }
         if actor.may_ever(Action::SearchAudit) {
             nav.push(item("/audit", "nav-audit"));
         }

@@ -332,6 +332,18 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("state", Arg::from("In zorg")),
         ("command", Arg::from("Screening aanbieden")),
         ("days", Arg::Num(14)),
+        // Content packs and the kiosk.
+        ("detail", Arg::from("line 3, column 1: expected a table")),
+        ("instrument", Arg::from("assist")),
+        ("version", Arg::from("3.1")),
+        ("language", Arg::from("Français")),
+        ("field", Arg::from("source")),
+        ("value", Arg::from("2030-01-01")),
+        ("item", Arg::from("alcohol.q2")),
+        ("option", Arg::from("q2.never")),
+        ("id", Arg::from("3")),
+        ("answered", Arg::Num(12)),
+        ("total", Arg::Num(25)),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

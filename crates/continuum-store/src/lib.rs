@@ -21,7 +21,9 @@ use sqlx::{Any, AnyPool, Executor};
 
 pub mod audit;
 pub mod backup;
+pub mod content_packs;
 pub mod emergency;
+pub mod kiosk;
 pub mod organisations;
 pub mod pathways;
 pub mod people;

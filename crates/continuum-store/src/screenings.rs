@@ -17,8 +17,9 @@ pub struct ScreeningRow {
     pub version: String,
     /// Language of administration.
     pub language: String,
-    /// Content pack used, if any.
-    pub content_pack: Option<String>,
+    /// The content pack whose wording the person was shown (self
+    /// administration); none in interview mode.
+    pub content_pack_id: Option<i64>,
     /// `interview` or `self`.
     pub mode: String,
     /// `in_progress`, `completed`, or `refused` (the person stopped; the
@@ -32,8 +33,8 @@ pub struct ScreeningRow {
     pub completed_at: Option<String>,
 }
 
-const COLUMNS: &str = "id, person_id, site_id, instrument, version, language, content_pack, mode, status, positive, \
-     started_at, completed_at";
+const COLUMNS: &str = "id, person_id, site_id, instrument, version, language, content_pack_id, mode, status, \
+     positive, started_at, completed_at";
 
 /// A new screening.
 #[derive(Debug, Clone)]
@@ -50,6 +51,8 @@ pub struct NewScreening<'a> {
     pub language: &'a str,
     /// `interview` or `self`.
     pub mode: &'a str,
+    /// The content pack shown, if any.
+    pub content_pack_id: Option<i64>,
     /// Who starts it.
     pub by: Option<i64>,
     /// When.
@@ -59,8 +62,9 @@ pub struct NewScreening<'a> {
 /// Starts a screening.
 pub async fn insert(conn: &mut Conn, new: &NewScreening<'_>) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO screenings (person_id, site_id, instrument, version, language, mode, status, started_at, \
-         started_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', $7, $8, $7) RETURNING id",
+        "INSERT INTO screenings (person_id, site_id, instrument, version, language, mode, content_pack_id, status, \
+         started_at, started_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'in_progress', $8, $9, $8) \
+         RETURNING id",
     )
     .bind(new.person_id)
     .bind(new.site_id)
@@ -68,6 +72,7 @@ pub async fn insert(conn: &mut Conn, new: &NewScreening<'_>) -> StoreResult<i64>
     .bind(new.version)
     .bind(new.language)
     .bind(new.mode)
+    .bind(new.content_pack_id)
     .bind(new.at)
     .bind(new.by)
     .fetch_one(conn)
@@ -101,6 +106,30 @@ pub async fn names(conn: &mut Conn, id: i64) -> StoreResult<Vec<(String, String)
         .bind(id)
         .fetch_all(conn)
         .await?)
+}
+
+/// Turns a screening in progress that holds no answer yet into a
+/// self-administered one, in `language` with the wording of `pack`; `false`
+/// if it holds answers or is no longer in progress.
+pub async fn make_self_administered(
+    conn: &mut Conn,
+    id: i64,
+    language: &str,
+    pack: i64,
+    at: &str,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE screenings SET mode = 'self', language = $1, content_pack_id = $2, updated_at = $3 \
+         WHERE id = $4 AND status = 'in_progress' \
+         AND NOT EXISTS (SELECT 1 FROM screening_answers a WHERE a.screening_id = screenings.id)",
+    )
+    .bind(language)
+    .bind(pack)
+    .bind(at)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Saves one answer, replacing an earlier answer to the same item.

@@ -92,6 +92,13 @@ pub enum Command {
         command: ImportCommand,
     },
 
+    /// Manage the screening instruments' content packs (licensed wording).
+    Instrument {
+        /// The instrument command.
+        #[command(subcommand)]
+        command: InstrumentCommand,
+    },
+
     /// Copy the SQLite database to FILE while it is in use.
     ///
     /// Writes a consistent copy (the server may keep running). FILE must not
@@ -208,6 +215,35 @@ pub struct ImportEntriesArgs {
     /// Write without asking for confirmation.
     #[arg(long)]
     pub yes: bool,
+}
+
+/// `instrument` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum InstrumentCommand {
+    /// Load a content pack: the validated wording of one instrument version
+    /// in one language, with its source, rights holder and date of
+    /// permission.
+    ///
+    /// FILE is TOML (format in crates/continuum-app/src/content_packs.rs and
+    /// the README). The pack must word every item and answer option of the
+    /// instrument version it names, and nothing else: every problem is
+    /// listed and nothing is loaded (exit 1). A pack for the same
+    /// instrument, version and language replaces the active one, which stays
+    /// recorded. Never commit licensed wording to the repository.
+    LoadPack(LoadPackArgs),
+}
+
+/// Arguments of `instrument load-pack`.
+#[derive(Debug, Args)]
+pub struct LoadPackArgs {
+    /// The pack file (TOML).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The administrator on whose behalf the pack is loaded; the access
+    /// policy and the audit trail apply to them.
+    #[arg(long, value_name = "NAME")]
+    pub user: String,
 }
 
 /// `audit` subcommands.

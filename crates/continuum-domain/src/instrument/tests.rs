@@ -4,6 +4,7 @@
 //! TCU's a/b parts, definition checks, and properties over random answers.
 
 mod fixtures;
+mod pack;
 
 use std::cmp::Reverse;
 

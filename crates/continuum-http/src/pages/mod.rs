@@ -9,8 +9,11 @@ use crate::routes::Routes;
 
 mod account;
 mod audit;
+// Content packs and the self-administration kiosk.
+mod content_packs;
 mod emergency;
 mod home;
+mod kiosk;
 mod organisations;
 mod people;
 mod screening;
@@ -32,6 +35,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = users::routes(routes);
     let routes = audit::routes(routes);
     let routes = emergency::routes(routes);
+    // Content packs and the self-administration kiosk.
+    let routes = content_packs::routes(routes);
+    let routes = kiosk::routes(routes);
     account::routes(routes)
 }
 

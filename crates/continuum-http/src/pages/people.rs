@@ -156,6 +156,9 @@ struct PersonPage {
     may_see_access_log: bool,
     may_screen: bool,
     screenings: Vec<ScreeningLine>,
+    /// Self-administration on a tablet: whether a content pack is loaded
+    /// in the person's preferred language.
+    kiosk_available: bool,
     saved: bool,
 }
 
@@ -205,6 +208,8 @@ async fn show(
     } else {
         Vec::new()
     };
+    let may_screen = actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
+    let kiosk_available = may_screen && matches!(state.app.uniform_pack(&person.preferred_language).await, Ok(Some(_)));
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -241,8 +246,9 @@ async fn show(
             .collect(),
         may_edit: actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
-        may_screen: actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id))),
+        may_screen,
         screenings,
+        kiosk_available,
         saved: !query.saved.is_empty(),
         name,
     };

@@ -12,7 +12,7 @@ use continuum_app::screening::ScreeningProgress;
 use continuum_domain::policy::Action;
 use serde::Deserialize;
 
-use super::sites::{not_found, parse_id};
+use super::sites::{not_found, parse_id, short_time};
 use crate::error::PageError;
 use crate::extract::{CsrfForm, SignedIn, actor_lang};
 use crate::routes::{Access, Routes};
@@ -55,6 +55,8 @@ struct ScreeningPage {
     progress: ScreeningProgress,
     percent: usize,
     error: String,
+    /// Self-administered on a tablet: the state of the tablet, as a sentence.
+    kiosk: Option<String>,
 }
 
 fn screening_page(
@@ -63,15 +65,34 @@ fn screening_page(
     id: i64,
     progress: ScreeningProgress,
     error: String,
-    status: StatusCode,
+    kiosk: Option<String>,
 ) -> Response {
-    let mut shell = Shell::signed_in(actor, state.settings.demo_mode, "screening-title", &format!("/screenings/{id}"));
+    let title = if kiosk.is_some() { "kiosk-screening-title" } else { "screening-title" };
+    let mut shell = Shell::signed_in(actor, state.settings.demo_mode, title, &format!("/screenings/{id}"));
+    let status = if error.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     if !error.is_empty() {
         shell.title = format!("{} {}", shell.t("notice-danger"), shell.title);
     }
     let percent = (progress.answered * 100).checked_div(progress.applicable).unwrap_or(0);
-    let page = ScreeningPage { shell, id, person_id: progress.screening.person_id, progress, percent, error };
+    let page = ScreeningPage { shell, id, person_id: progress.screening.person_id, progress, percent, error, kiosk };
     super::render(status, &page)
+}
+
+/// The tablet of a self-administered screening, as the worker's page says it.
+fn kiosk_state(lang: continuum_i18n::Lang, status: Option<&continuum_app::kiosk::KioskStatus>) -> String {
+    match status {
+        None => continuum_i18n::t(lang, "kiosk-state-none"),
+        Some(s) if s.paired => continuum_i18n::t_args(
+            lang,
+            "kiosk-state-paired",
+            &[("time", continuum_i18n::Arg::from(s.last_seen_at.as_deref().map(short_time).unwrap_or_default()))],
+        ),
+        Some(s) => continuum_i18n::t_args(
+            lang,
+            "kiosk-state-waiting",
+            &[("time", continuum_i18n::Arg::from(short_time(&s.code_expires_at)))],
+        ),
+    }
 }
 
 async fn show(
@@ -85,8 +106,18 @@ async fn show(
         return not_found(lang);
     };
     let item = Some(query.item.as_str()).filter(|i| !i.is_empty());
-    match state.app.screening_progress(&actor, id, item).await {
-        Ok(progress) => screening_page(&state, &actor, id, progress, String::new(), StatusCode::OK),
+    let progress = match state.app.screening_progress(&actor, id, item).await {
+        Ok(progress) => progress,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    if progress.screening.mode != "self" || progress.screening.status != "in_progress" {
+        return screening_page(&state, &actor, id, progress, String::new(), None);
+    }
+    match state.app.kiosk_status(&actor, id).await {
+        Ok(status) => {
+            let tablet = kiosk_state(lang, status.as_ref());
+            screening_page(&state, &actor, id, progress, String::new(), Some(tablet))
+        }
         Err(error) => PageError::new(error, lang).into_response(),
     }
 }
@@ -119,7 +150,7 @@ async fn answer(
         Err(AppError::Invalid(_)) => match state.app.screening_progress(&actor, id, Some(&form.item)).await {
             Ok(progress) => {
                 let error = continuum_i18n::t(lang, "screening-choose-an-answer");
-                screening_page(&state, &actor, id, progress, error, StatusCode::UNPROCESSABLE_ENTITY)
+                screening_page(&state, &actor, id, progress, error, None)
             }
             Err(error) => PageError::new(error, lang).into_response(),
         },
@@ -164,6 +195,7 @@ struct ResultPage {
     completed_at: String,
     mode: String,
     language: String,
+    content_pack: String,
     instrument: String,
     groups: Vec<GroupLine>,
     alerts: Vec<String>,
@@ -205,6 +237,14 @@ async fn result(State(state): State<AppState>, SignedIn(actor): SignedIn, Path(i
                 .unwrap_or_default(),
         })
         .collect();
+    let content_pack = match screening.content_pack_id {
+        Some(pack) => match state.app.content_pack(pack).await {
+            Ok(Some(p)) => format!("{} {} · {}", continuum_i18n::t(lang, "kiosk-pack-number"), p.id, p.source),
+            Ok(None) => pack.to_string(),
+            Err(error) => return PageError::new(error, lang).into_response(),
+        },
+        None => continuum_i18n::t(lang, "kiosk-pack-none"),
+    };
     let page = ResultPage {
         shell: Shell::signed_in(
             &actor,
@@ -217,6 +257,7 @@ async fn result(State(state): State<AppState>, SignedIn(actor): SignedIn, Path(i
         completed_at: screening.completed_at.as_deref().map(super::sites::short_time).unwrap_or_default(),
         mode: continuum_i18n::t(lang, &format!("screening-mode-{}", screening.mode)),
         language: screening.language.clone(),
+        content_pack,
         instrument: format!("{} {}", result.instrument.to_uppercase(), result.version),
         groups,
         alerts: result.alerts.iter().map(|a| continuum_i18n::t(lang, &a.action)).collect(),

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod demo;
 mod import;
+mod instrument;
 mod migrate;
 mod restore;
 mod serve;
@@ -17,7 +18,7 @@ use continuum_app::App;
 use continuum_http::HttpSettings;
 use tokio::net::TcpListener;
 
-use crate::cli::{AuditCommand, Command, ImportCommand, TokenCommand};
+use crate::cli::{AuditCommand, Command, ImportCommand, InstrumentCommand, TokenCommand};
 use crate::settings::{DatabaseUrl, Settings};
 
 /// The exit code of a task this command does not do for the configured
@@ -33,6 +34,9 @@ pub async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCod
         Command::Token { command: TokenCommand::Create(args) } => token::create(&settings, args).await,
         Command::Audit { command: AuditCommand::Verify } => audit::verify(&settings).await,
         Command::Import { command: ImportCommand::Entries(args) } => import::entries(&settings, args).await,
+        Command::Instrument { command: InstrumentCommand::LoadPack(args) } => {
+            instrument::load_pack(&settings, args).await
+        }
         Command::Backup(args) => backup::run(&settings, args).await,
         Command::Restore(args) => restore::run(&settings, args).await,
     }

@@ -13,8 +13,8 @@ use continuum_testkit::server::TestServer;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 /// A headless Chromium session; chromedriver is stopped on drop.
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -30,7 +30,7 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
-async fn browser(width: u32, height: u32) -> Browser {
+pub(crate) async fn browser(width: u32, height: u32) -> Browser {
     let port = free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -75,7 +75,7 @@ fn screenshot_dir() -> Option<PathBuf> {
     std::env::var_os("CONTINUUM_SCREENSHOTS").map(PathBuf::from)
 }
 
-async fn keep_screenshot(client: &Client, name: &str) {
+pub(crate) async fn keep_screenshot(client: &Client, name: &str) {
     if let Some(dir) = screenshot_dir() {
         std::fs::create_dir_all(&dir).expect("screenshot directory");
         let png = client.screenshot().await.expect("screenshot");
@@ -83,7 +83,7 @@ async fn keep_screenshot(client: &Client, name: &str) {
     }
 }
 
-async fn sign_in(client: &Client, server: &TestServer, username: &str) {
+pub(crate) async fn sign_in(client: &Client, server: &TestServer, username: &str) {
     client.goto(&server.url("/sign-in")).await.expect("sign-in page");
     client.find(Locator::Id("username")).await.expect("username field").send_keys(username).await.expect("type");
     client.find(Locator::Id("password")).await.expect("password field").send_keys("demo").await.expect("type");

@@ -17,3 +17,7 @@ mod screening;
 mod sign_in;
 mod store;
 mod worklist;
+// Content packs and the self-administration kiosk.
+mod content_packs;
+mod kiosk;
+mod kiosk_browser;
