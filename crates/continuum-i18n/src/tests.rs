@@ -332,6 +332,9 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("state", Arg::from("In zorg")),
         ("command", Arg::from("Screening aanbieden")),
         ("days", Arg::Num(14)),
+        // Screenings through the API (issue 4, item 7).
+        ("item", Arg::from("alcohol.q2")),
+        ("option", Arg::from("sometimes")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

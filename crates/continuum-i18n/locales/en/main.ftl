@@ -536,3 +536,11 @@ pathway-refused-reason-follows-from-step = This closing reason follows from a st
 pathway-refused-reason-required = Give a reason.
 pathway-refused-before-last-step = The date and time are before the pathway's last step.
 pathway-refused-not-allowed = “{ $command }” is not possible while the pathway is at “{ $state }”.
+
+## Screenings through the API and FHIR (issue 4, item 7)
+screening-answer-not-an-option = “{ $option }” is not one of the answers to item { $item }.
+screening-answer-unknown-item = { $item } is not an item of this instrument.
+screening-already-completed = This screening is already completed: its answers can no longer change.
+screening-not-yet-complete = This screening is not complete: answer every question asked first.
+fhir-subject-required = Name the person as subject=Patient/ID.
+fhir-subject-invalid = The subject must be a person, written Patient/ID.

@@ -534,3 +534,11 @@ pathway-refused-reason-follows-from-step = Ce motif de clôture découle d'une �
 pathway-refused-reason-required = Indiquez un motif.
 pathway-refused-before-last-step = La date et l'heure précèdent la dernière étape du trajet de soins.
 pathway-refused-not-allowed = « { $command } » n'est pas possible tant que le trajet de soins en est à l'étape « { $state } ».
+
+## Screenings through the API and FHIR (issue 4, item 7)
+screening-answer-not-an-option = « { $option } » n'est pas une des réponses à la question { $item }.
+screening-answer-unknown-item = { $item } n'est pas une question de cet instrument.
+screening-already-completed = Ce dépistage est déjà terminé : ses réponses ne peuvent plus changer.
+screening-not-yet-complete = Ce dépistage n'est pas terminé : répondez d'abord à toutes les questions posées.
+fhir-subject-required = Indiquez la personne : subject=Patient/ID.
+fhir-subject-invalid = Le sujet doit être une personne, écrite Patient/ID.

@@ -533,3 +533,11 @@ pathway-refused-reason-follows-from-step = Deze reden volgt uit een stap: regist
 pathway-refused-reason-required = Geef een reden op.
 pathway-refused-before-last-step = De datum en het uur liggen vóór de laatste stap van het zorgtraject.
 pathway-refused-not-allowed = ‘{ $command }’ is niet mogelijk zolang het zorgtraject in de fase ‘{ $state }’ is.
+
+## Screenings through the API and FHIR (issue 4, item 7)
+screening-answer-not-an-option = ‘{ $option }’ is geen van de antwoorden op vraag { $item }.
+screening-answer-unknown-item = { $item } is geen vraag van dit instrument.
+screening-already-completed = Deze screening is al afgerond: de antwoorden kunnen niet meer veranderen.
+screening-not-yet-complete = Deze screening is niet volledig: beantwoord eerst alle gestelde vragen.
+fhir-subject-required = Geef de persoon op als subject=Patient/ID.
+fhir-subject-invalid = Het onderwerp moet een persoon zijn, geschreven als Patient/ID.
