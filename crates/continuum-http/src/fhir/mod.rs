@@ -104,8 +104,17 @@ impl IntoResponse for FhirError {
 }
 
 /// A resource as FHIR JSON.
+///
+/// A FHIR string matches `[ \r\n\t\S]+` under the regular expressions of
+/// JSON Schema (ECMA-262), where no-break and other Unicode spaces are not
+/// `\S`: the French texts' no-break spaces become plain spaces.
 fn fhir_json(status: StatusCode, resource: &Resource) -> Response {
-    match serde_json::to_vec(resource) {
+    let plain_spaces = |text: String| -> String {
+        text.chars()
+            .map(|c| if (c.is_whitespace() && !matches!(c, '\t' | '\r' | '\n')) || c == '\u{feff}' { ' ' } else { c })
+            .collect()
+    };
+    match serde_json::to_string(resource).map(plain_spaces) {
         Ok(body) => (status, [(header::CONTENT_TYPE, FHIR_JSON)], body).into_response(),
         Err(error) => {
             tracing::error!(%error, "FHIR resource not serialisable");

@@ -15,3 +15,6 @@ mod register;
 mod screening;
 mod sign_in;
 mod store;
+// Screenings through the API and FHIR (issue 4, item 7).
+mod fhir;
+mod screening_api;

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use crate::on_both_backends;
 use crate::support::{actor, demo_app};
 
-async fn entered(app: &App, worker: &Actor, family: &str, number: &str) -> i64 {
+pub(crate) async fn entered(app: &App, worker: &Actor, family: &str, number: &str) -> i64 {
     let today = app.register_today();
     let person = PersonDraft::parse(
         &PersonFields {
@@ -47,7 +47,7 @@ async fn entered(app: &App, worker: &Actor, family: &str, number: &str) -> i64 {
 
 /// Answers every item asked: the heaviest option for `heavy` substance
 /// items, the first option (no, never) for every other.
-async fn answer_all(app: &App, worker: &Actor, id: i64, heavy: &str) {
+pub(crate) async fn answer_all(app: &App, worker: &Actor, id: i64, heavy: &str) {
     for _ in 0..200 {
         let progress = app.screening_progress(worker, id, None).await.expect("progress");
         let Some(question) = progress.question else {
