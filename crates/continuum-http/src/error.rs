@@ -115,9 +115,12 @@ impl IntoResponse for PageError {
     }
 }
 
-/// The unknown-path page.
-pub(crate) async fn not_found_fallback(headers: HeaderMap) -> Response {
+/// The unknown-path page (an OperationOutcome under `/fhir/`).
+pub(crate) async fn not_found_fallback(uri: axum::http::Uri, headers: HeaderMap) -> Response {
     let lang = crate::extract::visitor_lang(&headers);
+    if uri.path().starts_with("/fhir/") {
+        return crate::fhir::unknown_path(lang);
+    }
     if headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("json")) {
         return ApiError::new(AppError::NotFound, lang, &headers).into_response();
     }

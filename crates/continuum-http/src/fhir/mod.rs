@@ -103,6 +103,12 @@ impl IntoResponse for FhirError {
     }
 }
 
+/// What an unknown path under `/fhir/` answers: a resource type or an
+/// interaction this server does not offer.
+pub(crate) fn unknown_path(lang: Lang) -> Response {
+    FhirError::new(AppError::NotFound, lang).into_response()
+}
+
 /// A resource as FHIR JSON.
 ///
 /// A FHIR string matches `[ \r\n\t\S]+` under the regular expressions of
@@ -353,4 +359,22 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/QuestionnaireResponse/{id}", clinical, get(read_questionnaire_response))
         .add("GET", "/fhir/r4/Observation", clinical, get(search_observations))
         .add("GET", "/fhir/r4/Observation/{id}", clinical, get(read_observation))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searches_name_the_person_as_patient_or_bare_id_and_say_what_is_wrong() {
+        assert_eq!(subject(Some("subject=Patient/12"), Lang::En).ok(), Some(12));
+        assert_eq!(subject(Some("_format=json&subject=12"), Lang::En).ok(), Some(12));
+        let missing = subject(Some("patient=12"), Lang::En).err().expect("refused");
+        assert_eq!(
+            (missing.status, missing.diagnostics.as_str()),
+            (StatusCode::BAD_REQUEST, "Name the person as subject=Patient/ID.")
+        );
+        let other = subject(Some("subject=Group/4"), Lang::Fr).err().expect("refused");
+        assert!(other.diagnostics.contains("Patient/ID"), "{}", other.diagnostics);
+    }
 }
