@@ -127,7 +127,8 @@ impl App {
                 open.id
             }
             (None, Some((language, pack))) => {
-                self.begin_screening(&mut tx, actor, person_id, site, "self", language, Some(pack.id)).await?
+                let uniform = self.instruments().uniform();
+                self.begin_screening(&mut tx, actor, person_id, site, uniform, "self", language, Some(pack.id)).await?
             }
         };
         kiosk::end_for_screening(&mut tx, screening_id, &now, "replaced").await?;

@@ -1,9 +1,11 @@
-//! Administering the uniform screening (WHO ASSIST v3.1): start (or resume)
-//! a screening for a person, answer one item at a time, go back, complete,
-//! and read the result. In interview mode a worker reads the validated paper
-//! form and records the answers against Continuum's labels; in
-//! self-administered mode (`kiosk`) the person answers on a tablet, shown
-//! the wording of a content pack, through the same steps.
+//! Administering a screening: start (or resume) one for a person (the
+//! uniform WHO ASSIST v3.1 by default, in interview mode; or another
+//! instrument version, mode and language), answer one item at a time, go
+//! back, complete, and read the result. In interview mode a worker reads the
+//! validated paper form and records the answers against Continuum's labels;
+//! in self-administered mode (`kiosk`) the person answers on a tablet, shown
+//! the wording of a content pack, through the same steps. Reading a whole
+//! screening (answers and scores, for the API and FHIR) is in [`records`].
 //!
 //! Rules: screening is clinical, so every step needs `WriteClinical` (and
 //! the result `ReadClinical`) at the person's site. Answers are saved one by
@@ -32,9 +34,68 @@ use crate::actor::Actor;
 use crate::app::App;
 use crate::content_packs::Wording;
 use crate::error::{AppError, AppResult};
+use crate::instruments::{Catalogue, UNIFORM};
+
+mod records;
+
+pub use records::ScreeningRecord;
 
 /// A stored screening.
 pub type Screening = ScreeningRow;
+
+/// How a screening is given; recorded with every response (DOMAIN.md: WHO
+/// says self-completion of the ASSIST is not validated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A care worker or nurse asks the questions.
+    Interview,
+    /// The person answers on a device by themselves.
+    SelfAdministered,
+}
+
+impl Mode {
+    /// The stable code stored with the screening.
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::Interview => "interview",
+            Mode::SelfAdministered => "self",
+        }
+    }
+
+    /// The mode with this code.
+    pub fn parse(code: &str) -> Option<Mode> {
+        match code.trim() {
+            "interview" => Some(Mode::Interview),
+            "self" => Some(Mode::SelfAdministered),
+            _ => None,
+        }
+    }
+}
+
+/// What to start: an instrument version, the mode and the language of
+/// administration.
+#[derive(Debug, Clone, Copy)]
+pub struct StartRequest<'a> {
+    /// The instrument's code.
+    pub instrument: &'a str,
+    /// Its version; `None` for the uniform tool's version of its code, or
+    /// the only version shipped.
+    pub version: Option<&'a str>,
+    /// Interview or self-administered.
+    pub mode: Mode,
+    /// The language of administration; `None` for the person's preferred
+    /// language when the programme works in it, else the actor's.
+    pub language: Option<Language>,
+}
+
+/// A screening started, or one in progress taken up again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Started {
+    /// The screening.
+    pub id: i64,
+    /// Whether it was already in progress.
+    pub resumed: bool,
+}
 
 /// One answer option, labelled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,9 +217,28 @@ impl App {
         Ok(answers)
     }
 
-    /// Starts the uniform screening of a person in interview mode, or
-    /// returns the one in progress (to resume it).
+    /// Starts the uniform screening of a person in interview mode, in the
+    /// actor's language, or returns the one in progress (to resume it).
     pub async fn start_screening(&self, actor: &Actor, person_id: i64) -> AppResult<i64> {
+        let request = StartRequest {
+            instrument: UNIFORM.0,
+            version: None,
+            mode: Mode::Interview,
+            language: Some(actor.language),
+        };
+        Ok(self.start_screening_with(actor, person_id, &request).await?.id)
+    }
+
+    /// Starts a screening of a person with an instrument version, a mode
+    /// and a language, or returns the one of that instrument version in
+    /// progress (to resume it, as it was started). Only the uniform tool
+    /// moves the person's pathway.
+    pub async fn start_screening_with(
+        &self,
+        actor: &Actor,
+        person_id: i64,
+        request: &StartRequest<'_>,
+    ) -> AppResult<Started> {
         let mut conn = self.store.reader().await?;
         let person = people::get(&mut conn, person_id).await?;
         drop(conn);
@@ -168,15 +248,45 @@ impl App {
         let (Some(person), Some(site)) = (person, site) else {
             return Err(AppError::NotFound);
         };
+        let instrument = self.requested_instrument(request)?;
+        let language =
+            request.language.or_else(|| Language::parse(&person.preferred_language)).unwrap_or(actor.language);
         let mut tx = self.store.begin().await?;
-        if let Some(open) = self.open_screening_of(&mut tx, person_id).await? {
-            return Ok(open.id);
+        if let Some(open) = screenings::for_person(&mut tx, person_id)
+            .await?
+            .into_iter()
+            .find(|s| s.status == "in_progress" && s.instrument == instrument.code && s.version == instrument.version)
+        {
+            return Ok(Started { id: open.id, resumed: true });
         }
-        let id = self.begin_screening(&mut tx, actor, person.id, site, "interview", actor.language, None).await?;
+        let mode = request.mode.code();
+        let id = self.begin_screening(&mut tx, actor, person.id, site, instrument, mode, language, None).await?;
         let subject = Subject { person_id: Some(person_id), ..Subject::record("screening", id) };
         self.audit_change(&mut tx, actor, allowed, "screening.start", &subject).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(Started { id, resumed: false })
+    }
+
+    /// The instrument version a start request names: an unknown code or
+    /// version is an invalid field; without a version, the uniform tool's
+    /// for its code, or the only version shipped.
+    fn requested_instrument(&self, request: &StartRequest<'_>) -> AppResult<&Instrument> {
+        let code = request.instrument.trim();
+        let versions: Vec<&Instrument> = self.instruments().iter().filter(|i| i.code == code).collect();
+        if versions.is_empty() {
+            return Err(AppError::field("instrument", Problem::InvalidFormat));
+        }
+        match request.version.map(str::trim).filter(|v| !v.is_empty()) {
+            Some(version) => versions
+                .into_iter()
+                .find(|i| i.version == version)
+                .ok_or_else(|| AppError::field("version", Problem::InvalidFormat)),
+            None if code == UNIFORM.0 => Ok(self.instruments().uniform()),
+            None => match versions.as_slice() {
+                [only] => Ok(only),
+                _ => Err(AppError::field("version", Problem::Required)),
+            },
+        }
     }
 
     /// The person's screening in progress, if any.
@@ -188,8 +298,9 @@ impl App {
         Ok(screenings::for_person(conn, person_id).await?.into_iter().find(|s| s.status == "in_progress"))
     }
 
-    /// Starts a screening of the uniform tool inside `tx` and offers it on
-    /// the person's pathway (when still `signalled`).
+    /// Starts a screening inside `tx`; one of the uniform tool is offered on
+    /// the person's pathway (when still `signalled`), as only it counts for
+    /// the programme.
     #[expect(clippy::too_many_arguments, reason = "the columns of a new screening")]
     pub(crate) async fn begin_screening(
         &self,
@@ -197,11 +308,12 @@ impl App {
         actor: &Actor,
         person_id: i64,
         site: SiteId,
+        instrument: &Instrument,
         mode: &str,
         language: Language,
         content_pack_id: Option<i64>,
     ) -> AppResult<i64> {
-        let instrument = self.instruments().uniform();
+        let uniform = Catalogue::is_uniform(&instrument.code, &instrument.version);
         let at = self.now();
         let now = format_instant(at);
         let new = NewScreening {
@@ -216,7 +328,8 @@ impl App {
             at: &now,
         };
         let id = screenings::insert(tx, &new).await?;
-        if let Some((pathway_id, mut pathway)) = self.load_pathway(tx, person_id).await?
+        if uniform
+            && let Some((pathway_id, mut pathway)) = self.load_pathway(tx, person_id).await?
             && pathway.state() == State::Active(Stage::Signalled)
         {
             let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };
@@ -361,7 +474,8 @@ impl App {
         if !screenings::complete(&mut tx, id, result.positive, self.actor_id(actor), &format_instant(at)).await? {
             return Err(AppError::Conflict("screening-completed"));
         }
-        if let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, person.id).await?
+        if Catalogue::is_uniform(&screening.instrument, &screening.version)
+            && let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, person.id).await?
             && pathway.state() == State::Active(Stage::ScreeningOffered)
         {
             let context = Context { who: UserId(self.actor_id(actor).unwrap_or(0)), at, why: None };

@@ -15,8 +15,8 @@ use serde::Serialize;
 use crate::observability::REQUEST_ID;
 use crate::shell::{Shell, render};
 
-/// The status and message id of an error.
-fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
+/// The status, stable code and message id of an error.
+pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
     match error {
         AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "error-unauthenticated"),
         AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-forbidden"),
@@ -24,6 +24,13 @@ fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
         AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", "error-invalid"),
         AppError::Conflict("possible-duplicates") => {
             (StatusCode::CONFLICT, "possible-duplicates", "people-possible-duplicates")
+        }
+        // Screenings: a state, not a concurrent change.
+        AppError::Conflict("screening-completed") => {
+            (StatusCode::CONFLICT, "screening-completed", "screening-already-completed")
+        }
+        AppError::Conflict("screening-incomplete") => {
+            (StatusCode::CONFLICT, "screening-incomplete", "screening-not-yet-complete")
         }
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
@@ -34,7 +41,7 @@ fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
     }
 }
 
-fn message(lang: Lang, error: &AppError, key: &str, request_id: &str) -> String {
+pub(crate) fn message(lang: Lang, error: &AppError, key: &str, request_id: &str) -> String {
     match error {
         AppError::Locked { minutes } => {
             continuum_i18n::t_args(lang, key, &[("minutes", continuum_i18n::Arg::Num(*minutes))])
@@ -46,7 +53,7 @@ fn message(lang: Lang, error: &AppError, key: &str, request_id: &str) -> String 
     }
 }
 
-fn log_internal(error: &AppError, request_id: &str) {
+pub(crate) fn log_internal(error: &AppError, request_id: &str) {
     if let AppError::Internal(cause) = error {
         tracing::error!(request_id, error = ?cause, "internal error");
     }
@@ -109,9 +116,12 @@ impl IntoResponse for PageError {
     }
 }
 
-/// The unknown-path page.
-pub(crate) async fn not_found_fallback(headers: HeaderMap) -> Response {
+/// The unknown-path page (an OperationOutcome under `/fhir/`).
+pub(crate) async fn not_found_fallback(uri: axum::http::Uri, headers: HeaderMap) -> Response {
     let lang = crate::extract::visitor_lang(&headers);
+    if uri.path().starts_with("/fhir/") {
+        return crate::fhir::unknown_path(lang);
+    }
     if headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("json")) {
         return ApiError::new(AppError::NotFound, lang, &headers).into_response();
     }
@@ -119,7 +129,7 @@ pub(crate) async fn not_found_fallback(headers: HeaderMap) -> Response {
 }
 
 /// One invalid field in a problem document.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ProblemField {
     /// The field's name.
     pub field: String,
@@ -159,6 +169,7 @@ pub struct ApiError {
     lang: Lang,
     request_id: Option<String>,
     duplicates: Vec<i64>,
+    field_messages: Vec<ProblemField>,
 }
 
 impl ApiError {
@@ -169,12 +180,19 @@ impl ApiError {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
             .or_else(|| Some(crate::observability::current_request_id()).filter(|id| !id.is_empty()));
-        ApiError { error, lang, request_id, duplicates: Vec::new() }
+        ApiError { error, lang, request_id, duplicates: Vec::new(), field_messages: Vec::new() }
     }
 
     /// Names the records a `possible-duplicates` conflict is about.
     pub fn with_duplicates(mut self, ids: Vec<i64>) -> ApiError {
         self.duplicates = ids;
+        self
+    }
+
+    /// Replaces the code and message of one invalid field, to say more than
+    /// the field's name can (the item an answer was refused for).
+    pub fn with_field_message(mut self, field: &str, code: &str, message: String) -> ApiError {
+        self.field_messages.push(ProblemField { field: field.to_owned(), code: code.to_owned(), message });
         self
     }
 
@@ -185,6 +203,7 @@ impl ApiError {
             lang: Lang::En,
             request_id: Some(crate::observability::current_request_id()).filter(|id| !id.is_empty()),
             duplicates: Vec::new(),
+            field_messages: Vec::new(),
         }
     }
 }
@@ -204,10 +223,13 @@ impl IntoResponse for ApiError {
             AppError::Invalid(invalid) => invalid
                 .0
                 .iter()
-                .map(|e| ProblemField {
-                    field: e.field.to_owned(),
-                    code: e.problem.message_id().trim_start_matches("validation-").to_owned(),
-                    message: render(self.lang, e),
+                .map(|e| match self.field_messages.iter().find(|m| m.field == e.field) {
+                    Some(replaced) => replaced.clone(),
+                    None => ProblemField {
+                        field: e.field.to_owned(),
+                        code: e.problem.message_id().trim_start_matches("validation-").to_owned(),
+                        message: render(self.lang, e),
+                    },
                 })
                 .collect(),
             _ => Vec::new(),

@@ -114,24 +114,29 @@ impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let access = access_point(parts);
-        let bearer = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-            .map(str::to_owned);
         let lang = visitor_lang(&parts.headers);
-        let result = match (bearer, session_token(&parts.headers)) {
-            (Some(secret), _) => state.app.authenticate_token(&secret, access).await,
-            (None, Some(token)) => match state.app.session(&token, access).await {
-                Ok(SessionState::Active(actor)) => Ok(actor),
-                Ok(SessionState::SecondFactorDue { .. }) => Err(AppError::Unauthenticated),
-                Err(error) => Err(error),
-            },
-            (None, None) => Err(AppError::Unauthenticated),
-        };
-        result.map(ApiCaller).map_err(|e| ApiError::new(e, lang, &parts.headers))
+        api_actor(parts, state).await.map(ApiCaller).map_err(|e| ApiError::new(e, lang, &parts.headers))
+    }
+}
+
+/// The actor of a machine-readable request (the API, FHIR): a bearer token,
+/// or the browser session once fully signed in.
+pub(crate) async fn api_actor(parts: &Parts, state: &AppState) -> Result<Actor, AppError> {
+    let access = access_point(parts);
+    let bearer = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::to_owned);
+    match (bearer, session_token(&parts.headers)) {
+        (Some(secret), _) => state.app.authenticate_token(&secret, access).await,
+        (None, Some(token)) => match state.app.session(&token, access).await {
+            Ok(SessionState::Active(actor)) => Ok(actor),
+            Ok(SessionState::SecondFactorDue { .. }) => Err(AppError::Unauthenticated),
+            Err(error) => Err(error),
+        },
+        (None, None) => Err(AppError::Unauthenticated),
     }
 }
 

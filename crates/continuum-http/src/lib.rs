@@ -12,6 +12,8 @@ pub mod api;
 mod assets;
 mod error;
 mod extract;
+// Read-only FHIR R4 (issue 4, item 7).
+pub mod fhir;
 #[cfg(test)]
 mod i18n_keys;
 mod observability;

@@ -85,7 +85,8 @@ pub fn all() -> Routes {
     let routes = crate::ops::routes(routes);
     let routes = crate::assets::routes(routes);
     let routes = crate::pages::routes(routes);
-    crate::api::routes(routes)
+    let routes = crate::api::routes(routes);
+    crate::fhir::routes(routes)
 }
 
 /// The table of every route (for tests and documentation).

@@ -47,6 +47,8 @@ pub mod audit;
 pub mod me;
 pub mod organisations;
 pub mod people;
+// Screenings (the API of issue 4, item 7).
+pub mod screenings;
 pub mod sites;
 pub mod users;
 
@@ -80,6 +82,14 @@ pub mod users;
         people::update_person,
         me::get_me,
         audit::search_audit,
+        // Screenings.
+        screenings::list_instruments,
+        screenings::list_screenings,
+        screenings::start_screening,
+        screenings::get_screening,
+        screenings::answer_screening,
+        screenings::complete_screening,
+        screenings::get_screening_result,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -90,6 +100,7 @@ pub mod users;
         (name = "users", description = "Staff accounts (administrators)."),
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
+        (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -132,6 +143,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = users::routes(routes);
     let routes = people::routes(routes);
     let routes = me::routes(routes);
+    let routes = screenings::routes(routes);
     audit::routes(routes)
 }
 

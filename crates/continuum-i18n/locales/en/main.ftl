@@ -626,3 +626,10 @@ kiosk-all-answered-title = All questions are answered
 kiosk-all-answered = You can go back to change an answer, or send your answers now.
 kiosk-finish = Send my answers
 kiosk-name-required = Write which substance it is.
+## Screenings through the API and FHIR (issue 4, item 7)
+screening-answer-not-an-option = “{ $option }” is not one of the answers to item { $item }.
+screening-answer-unknown-item = { $item } is not an item of this instrument.
+screening-already-completed = This screening is already completed: its answers can no longer change.
+screening-not-yet-complete = This screening is not complete: answer every question asked first.
+fhir-subject-required = Name the person as subject=Patient/ID.
+fhir-subject-invalid = The subject must be a person, written Patient/ID.

@@ -624,3 +624,10 @@ kiosk-all-answered-title = Vous avez répondu à toutes les questions
 kiosk-all-answered = Vous pouvez revenir en arrière pour modifier une réponse, ou envoyer vos réponses maintenant.
 kiosk-finish = Envoyer mes réponses
 kiosk-name-required = Écrivez de quelle substance il s’agit.
+## Screenings through the API and FHIR (issue 4, item 7)
+screening-answer-not-an-option = « { $option } » n'est pas une des réponses à la question { $item }.
+screening-answer-unknown-item = { $item } n'est pas une question de cet instrument.
+screening-already-completed = Ce dépistage est déjà terminé : ses réponses ne peuvent plus changer.
+screening-not-yet-complete = Ce dépistage n'est pas terminé : répondez d'abord à toutes les questions posées.
+fhir-subject-required = Indiquez la personne : subject=Patient/ID.
+fhir-subject-invalid = Le sujet doit être une personne, écrite Patient/ID.

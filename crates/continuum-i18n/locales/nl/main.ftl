@@ -623,3 +623,10 @@ kiosk-all-answered-title = U hebt alle vragen beantwoord
 kiosk-all-answered = U kunt teruggaan om een antwoord te wijzigen, of uw antwoorden nu versturen.
 kiosk-finish = Mijn antwoorden versturen
 kiosk-name-required = Schrijf welk middel het is.
+## Screenings through the API and FHIR (issue 4, item 7)
+screening-answer-not-an-option = ‘{ $option }’ is geen van de antwoorden op vraag { $item }.
+screening-answer-unknown-item = { $item } is geen vraag van dit instrument.
+screening-already-completed = Deze screening is al afgerond: de antwoorden kunnen niet meer veranderen.
+screening-not-yet-complete = Deze screening is niet volledig: beantwoord eerst alle gestelde vragen.
+fhir-subject-required = Geef de persoon op als subject=Patient/ID.
+fhir-subject-invalid = Het onderwerp moet een persoon zijn, geschreven als Patient/ID.

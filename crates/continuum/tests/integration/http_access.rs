@@ -2,6 +2,7 @@
 //! its access, and every route guarded by a policy action, reading or
 //! changing, answers each demo role as `continuum_domain::policy::decide` says.
 
+use continuum_domain::ids::SiteId;
 use continuum_domain::policy::{Action, Target, decide};
 use continuum_http::routes::{Access, table};
 use continuum_testkit::database::Backend;
@@ -111,6 +112,21 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/kiosk/question", KIOSK),
     ("POST", "/kiosk/answer", KIOSK),
     ("POST", "/kiosk/finish", KIOSK),
+    // Screenings through the API and FHIR (issue 4, item 7).
+    ("GET", "/api/v1/instruments", policy(Action::ViewReferenceData)),
+    ("GET", "/api/v1/people/{id}/screenings", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/screenings", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/screenings/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/screenings/{id}/answers", policy(Action::WriteClinical)),
+    ("POST", "/api/v1/screenings/{id}/complete", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/screenings/{id}/result", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/metadata", PUBLIC),
+    ("GET", "/fhir/r4/Questionnaire", policy(Action::ViewReferenceData)),
+    ("GET", "/fhir/r4/Questionnaire/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/fhir/r4/QuestionnaireResponse", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/QuestionnaireResponse/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Observation", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Observation/{id}", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.
@@ -178,6 +194,7 @@ async fn each_role_gets_exactly_the_pages_the_policy_allows(backend: Backend) {
         ("/api/v1/organisations/", first_id(&server, &admin, "/api/v1/organisations").await),
         ("/admin/users/", first_id(&server, &admin, "/api/v1/users").await),
         ("/api/v1/users/", first_id(&server, &admin, "/api/v1/users").await),
+        ("/fhir/r4/Questionnaire/", "assist-3.1".to_owned()),
     ];
     let routes: Vec<(String, Action)> = table()
         .into_iter()
@@ -298,6 +315,11 @@ async fn signed_out_visitors_are_sent_to_sign_in_or_get_401(backend: Backend) {
             assert_eq!(kind, "application/problem+json", "GET {path}");
             let problem: serde_json::Value = response.json().await.expect("JSON");
             assert_eq!(problem["status"], 401, "GET {path}");
+        } else if path.starts_with("/fhir/") {
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "GET {path}");
+            assert_eq!(media_type(&response), "application/fhir+json", "GET {path}");
+            let outcome: serde_json::Value = response.json().await.expect("JSON");
+            assert_eq!(outcome["issue"][0]["code"], "login", "GET {path}");
         } else {
             assert!(status.is_redirection(), "GET {path} answered {status}");
             let location = response.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -307,3 +329,226 @@ async fn signed_out_visitors_are_sent_to_sign_in_or_get_401(backend: Backend) {
     server.stop().await;
 }
 on_both_backends!(signed_out_visitors_are_sent_to_sign_in_or_get_401);
+
+// Screenings through the pages, the API and FHIR (issue 4, item 7): every
+// site-bound route against a person and a completed screening at HAS, for
+// every role; the roles without clinical read; another prison's screening.
+
+fn media_type(response: &reqwest::Response) -> String {
+    response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+/// A person entered at HAS, screened (cannabis at high risk) and the
+/// screening completed, by a care worker there.
+async fn screened_at_has(server: &TestServer) -> (i64, i64) {
+    let worker = actor(&server.app, "care_worker.has").await;
+    let person = crate::screening::entered(&server.app, &worker, "Matrix", "M-1").await;
+    let screening = server.app.start_screening(&worker, person).await.expect("started");
+    crate::screening::answer_all(&server.app, &worker, screening, "cannabis").await;
+    server.app.complete_screening(&worker, screening).await.expect("completed");
+    (person, screening)
+}
+
+/// The concrete path of a site-bound route for the person and screening of
+/// [`screened_at_has`]; `None` for a parameter not substituted here.
+fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
+    if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) {
+        return Some(format!("{path}?subject=Patient/{person}"));
+    }
+    let records = [
+        ("/fhir/r4/Observation/{id}", format!("{screening}-cannabis")),
+        ("/fhir/r4/QuestionnaireResponse/{id}", screening.to_string()),
+        ("/api/v1/screenings/{id}", screening.to_string()),
+        ("/screenings/{id}", screening.to_string()),
+        ("/api/v1/people/{id}", person.to_string()),
+        ("/people/{id}", person.to_string()),
+        ("/audit/people/{person_id}", person.to_string()),
+    ];
+    for (pattern, id) in records {
+        if let Some(rest) = path.strip_prefix(pattern) {
+            let prefix = &pattern[..pattern.find('{').unwrap_or(pattern.len())];
+            return (!rest.contains('{')).then(|| format!("{prefix}{id}{rest}"));
+        }
+    }
+    (!path.contains('{')).then(|| path.to_owned())
+}
+
+/// Whether the policy lets `actor` do `action` on the route: at HAS for a
+/// route naming a record there, at one of the actor's sites otherwise.
+fn allowed_at_has(actor: &continuum_app::Actor, has: SiteId, action: Action, path: &str, concrete: &str) -> bool {
+    if path.contains('{') || concrete.contains("subject=") {
+        decide(&actor.grants, action, Target::site(has)).is_allowed()
+    } else {
+        !actor.sites_where(action).is_empty()
+    }
+}
+
+/// The id of HAS.
+async fn has_id(server: &TestServer) -> SiteId {
+    let worker = actor(&server.app, "care_worker.has").await;
+    worker.sites.iter().find(|s| s.code == "HAS").map(|s| s.id).expect("HAS")
+}
+
+async fn each_role_gets_exactly_the_site_records_the_policy_allows(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let (person, screening) = screened_at_has(&server).await;
+    let has = has_id(&server).await;
+    let routes: Vec<(&str, String, Action)> = table()
+        .into_iter()
+        .filter(|s| s.method == "GET")
+        .filter_map(|s| match s.access {
+            Access::Policy(action) if action.is_site_bound() => {
+                at_has(s.path, person, screening).map(|p| (s.path, p, action))
+            }
+            _ => None,
+        })
+        .collect();
+    for clinical in ["/screenings/{id}/result", "/api/v1/screenings/{id}", "/fhir/r4/Observation/{id}"] {
+        assert!(routes.iter().any(|(path, _, _)| *path == clinical), "{clinical} is covered: {routes:?}");
+    }
+    for username in ACCOUNTS {
+        let actor = actor(&server.app, username).await;
+        let client = server.client_for(username).await.expect("signs in");
+        for (path, concrete, action) in &routes {
+            let response = client.get(server.url(concrete)).send().await.expect("request");
+            let status = response.status();
+            if allowed_at_has(&actor, has, *action, path, concrete) {
+                assert_eq!(status, StatusCode::OK, "{username} may {action:?}: GET {concrete}");
+            } else {
+                assert!(
+                    status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+                    "{username} may not {action:?}: GET {concrete} answered {status}"
+                );
+                let expected = match concrete.split('/').nth(1) {
+                    Some("api") => "application/problem+json",
+                    Some("fhir") => "application/fhir+json",
+                    _ => "text/html; charset=utf-8",
+                };
+                assert_eq!(media_type(&response), expected, "GET {concrete}");
+            }
+        }
+    }
+    server.stop().await;
+}
+on_both_backends!(each_role_gets_exactly_the_site_records_the_policy_allows);
+
+async fn each_role_may_change_exactly_the_site_records_the_policy_allows(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let (person, screening) = screened_at_has(&server).await;
+    let has = has_id(&server).await;
+    let routes: Vec<(&str, &str, String, Action)> = table()
+        .into_iter()
+        .filter(|s| s.method != "GET")
+        .filter_map(|s| match s.access {
+            Access::Policy(action) if action.is_site_bound() => {
+                at_has(s.path, person, screening).map(|p| (s.method, s.path, p, action))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(routes.iter().any(|(_, _, p, _)| p.ends_with("/answers")), "{routes:?}");
+    for username in ACCOUNTS {
+        let actor = actor(&server.app, username).await;
+        let client = server.client_for(username).await.expect("signs in");
+        let csrf = server.csrf_token(&client).await.expect("a form token");
+        for (method, path, concrete, action) in &routes {
+            let request = match (*method, concrete.starts_with("/api/")) {
+                ("PUT", _) => client.put(server.url(concrete)).json(&serde_json::json!({})),
+                (_, true) => client.post(server.url(concrete)).json(&serde_json::json!({})),
+                (_, false) => client.post(server.url(concrete)).form(&[("csrf", csrf.as_str())]),
+            };
+            let status = request.send().await.expect("request").status();
+            if allowed_at_has(&actor, has, *action, path, concrete) {
+                assert!(
+                    ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status),
+                    "{username} may {action:?}: {method} {concrete} answered {status}"
+                );
+            } else {
+                assert!(
+                    status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+                    "{username} may not {action:?}: {method} {concrete} answered {status}"
+                );
+            }
+        }
+    }
+    server.stop().await;
+}
+on_both_backends!(each_role_may_change_exactly_the_site_records_the_policy_allows);
+
+/// Every way to a screening's answers or scores: pages, API, FHIR.
+fn screening_paths(person: i64, screening: i64) -> Vec<String> {
+    vec![
+        format!("/screenings/{screening}"),
+        format!("/screenings/{screening}/result"),
+        format!("/api/v1/people/{person}/screenings"),
+        format!("/api/v1/screenings/{screening}"),
+        format!("/api/v1/screenings/{screening}/result"),
+        format!("/fhir/r4/QuestionnaireResponse/{screening}"),
+        format!("/fhir/r4/QuestionnaireResponse?subject=Patient/{person}"),
+        format!("/fhir/r4/Observation/{screening}-cannabis"),
+        format!("/fhir/r4/Observation?subject=Patient/{person}"),
+    ]
+}
+
+async fn prison_officers_directors_the_psychosocial_service_and_researchers_see_no_screening(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let (person, screening) = screened_at_has(&server).await;
+    for username in ["prison_staff.has", "director.has", "psychosocial.has", "researcher"] {
+        let session = server.client_for(username).await.expect("signs in");
+        let token = server.app.create_api_token(&continuum_app::Actor::operator(), username, "t", None).await;
+        let token = token.expect("a token").secret;
+        for path in screening_paths(person, screening) {
+            let pages_take_no_token = path.starts_with("/screenings/");
+            for by_token in [false, true].into_iter().filter(|t| !(*t && pages_take_no_token)) {
+                let request = if by_token {
+                    reqwest::Client::new().get(server.url(&path)).bearer_auth(&token)
+                } else {
+                    session.get(server.url(&path))
+                };
+                let response = request.send().await.expect("request");
+                assert_eq!(response.status(), StatusCode::FORBIDDEN, "{username} GET {path} (token: {by_token})");
+                let body = response.text().await.expect("body");
+                for clinical in ["cannabis.q2", "valueInteger", "\"score\"", "Cannabis"] {
+                    assert!(!body.contains(clinical), "{username} GET {path} shows {clinical}");
+                }
+                if path.starts_with("/fhir/") {
+                    let outcome: serde_json::Value = serde_json::from_str(&body).expect("an OperationOutcome");
+                    assert_eq!(outcome["issue"][0]["code"], "forbidden", "{username} GET {path}");
+                }
+            }
+        }
+    }
+    server.stop().await;
+}
+on_both_backends!(prison_officers_directors_the_psychosocial_service_and_researchers_see_no_screening);
+
+async fn another_prisons_screening_is_not_found_as_an_unknown_one(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let (person, screening) = screened_at_has(&server).await;
+    let unknown = screening_paths(999_999, 999_999);
+    for username in ["care_worker.gen", "medical.gen"] {
+        let client = server.client_for(username).await.expect("signs in");
+        for (path, unknown) in screening_paths(person, screening).iter().zip(&unknown) {
+            let theirs = client.get(server.url(path)).send().await.expect("request");
+            let nothing = client.get(server.url(unknown)).send().await.expect("request");
+            assert_eq!(theirs.status(), StatusCode::NOT_FOUND, "{username} GET {path}");
+            assert_eq!(nothing.status(), StatusCode::NOT_FOUND, "{username} GET {unknown}");
+            assert_eq!(media_type(&theirs), media_type(&nothing), "{username} GET {path}");
+            if !path.starts_with("/screenings/") {
+                let (theirs, nothing): (serde_json::Value, serde_json::Value) =
+                    (theirs.json().await.expect("JSON"), nothing.json().await.expect("JSON"));
+                let said = |v: &serde_json::Value| (v["detail"].clone(), v["issue"][0]["diagnostics"].clone());
+                assert_eq!(said(&theirs), said(&nothing), "{username} GET {path}: the same answer");
+            }
+        }
+        let answer = client
+            .post(server.url(&format!("/api/v1/screenings/{screening}/answers")))
+            .json(&serde_json::json!({"item": "alcohol.q1", "option": "yes"}))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND, "{username} answers another prison's screening");
+    }
+    server.stop().await;
+}
+on_both_backends!(another_prisons_screening_is_not_found_as_an_unknown_one);

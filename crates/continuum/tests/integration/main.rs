@@ -21,3 +21,6 @@ mod worklist;
 mod content_packs;
 mod kiosk;
 mod kiosk_browser;
+// Screenings through the API and FHIR (issue 4, item 7).
+mod fhir;
+mod screening_api;
