@@ -369,12 +369,12 @@ mod tests {
     fn searches_name_the_person_as_patient_or_bare_id_and_say_what_is_wrong() {
         assert_eq!(subject(Some("subject=Patient/12"), Lang::En).ok(), Some(12));
         assert_eq!(subject(Some("_format=json&subject=12"), Lang::En).ok(), Some(12));
-        let missing = subject(Some("patient=12"), Lang::En).err().expect("refused");
+        let missing = subject(Some("patient=12"), Lang::En).expect_err("refused");
         assert_eq!(
             (missing.status, missing.diagnostics.as_str()),
             (StatusCode::BAD_REQUEST, "Name the person as subject=Patient/ID.")
         );
-        let other = subject(Some("subject=Group/4"), Lang::Fr).err().expect("refused");
+        let other = subject(Some("subject=Group/4"), Lang::Fr).expect_err("refused");
         assert!(other.diagnostics.contains("Patient/ID"), "{}", other.diagnostics);
     }
 }
