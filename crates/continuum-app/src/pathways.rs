@@ -289,10 +289,8 @@ impl App {
         self.step_pathway(&mut tx, pathway_id, &mut pathway, Command::RefuseScreening, Context { why, ..context })
             .await?
             .map_err(AppError::PathwayRefused)?;
-        let now = format_instant(at);
-        for open in screenings::for_person(&mut tx, person_id).await?.into_iter().filter(|s| s.status == "in_progress")
-        {
-            screenings::set_aside(&mut tx, open.id, &now).await?;
+        if let Some(open) = self.open_screening_of(&mut tx, person_id).await? {
+            screenings::set_aside(&mut tx, open.id, &format_instant(at)).await?;
         }
         self.audit_change(&mut tx, actor, allowed, "screening.refuse", &subject).await?;
         tx.commit().await?;

@@ -125,12 +125,20 @@ pub async fn awaiting_screening(
          WHERE {filter} ORDER BY w.waiting_since, w.person_id LIMIT {} OFFSET {}",
         page.limit, page.offset
     );
-    let rows = sqlx::query_as(&sql).bind(site_id).bind(waiting_before).fetch_all(&mut *conn).await?;
+    let mut query = sqlx::query_as(&sql).bind(site_id);
+    if let Some(day) = waiting_before {
+        query = query.bind(day);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
     let count_sql = format!(
         "SELECT COUNT(*) FROM (SELECT w.person_id FROM pathways w WHERE {filter} LIMIT {}) waiting",
         crate::people::COUNT_LIMIT + 1
     );
-    let (total,) = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id).bind(waiting_before).fetch_one(conn).await?;
+    let mut count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(site_id);
+    if let Some(day) = waiting_before {
+        count = count.bind(day);
+    }
+    let (total,) = count.fetch_one(conn).await?;
     Ok((rows, total))
 }
 

@@ -513,10 +513,9 @@ async fn search_by_name(
         page.limit, page.offset
     );
     // INTERSECT keeps each person once; a lone set needs DISTINCT.
-    let matching = if sets.len() == 1 {
-        sets[0].replacen("SELECT k.person_id", "SELECT DISTINCT k.person_id", 1)
-    } else {
-        sets.join(" INTERSECT ")
+    let matching = match sets.as_slice() {
+        [only] => format!("SELECT DISTINCT person_id FROM ({only}) tokens"),
+        _ => sets.join(" INTERSECT "),
     };
     fetch_page_and_count(conn, &sql, &matching, &binds).await
 }
