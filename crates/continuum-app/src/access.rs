@@ -193,6 +193,8 @@ fn static_kind(kind: &str) -> &'static str {
         "emergency_access" => "emergency_access",
         "person" | "worklist" => "person",
         "screening" => "screening",
+        "episode" => "episode",
+        "signal" => "signal",
         _ => "other",
     }
 }

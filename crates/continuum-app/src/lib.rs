@@ -19,6 +19,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod emergency;
+pub mod episodes;
 mod error;
 pub mod import;
 pub mod instruments;
@@ -28,6 +29,7 @@ pub mod people;
 pub mod reference;
 pub mod screening;
 pub mod secrets;
+pub mod signals;
 pub mod tokens;
 pub mod users;
 

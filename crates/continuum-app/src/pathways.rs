@@ -174,18 +174,20 @@ impl StoredStep {
 }
 
 impl App {
-    /// Opens the pathway of a person who enters a pilot prison: signalled by
-    /// the entry itself. Runs inside the entry's transaction.
-    pub(crate) async fn open_pathway_at_entry(
+    /// Opens a person's pathway with a signal from `source`: the entry into a
+    /// pilot prison, or a signal taken up when the person has no open
+    /// pathway. Runs inside the caller's transaction.
+    pub(crate) async fn open_pathway(
         &self,
         tx: &mut continuum_store::Tx,
         person_id: i64,
+        source: SignalSource,
         site: SiteId,
         who: Option<i64>,
         at: Timestamp,
     ) -> AppResult<()> {
         let context = Context { who: UserId(who.unwrap_or(0)), at, why: None };
-        let pathway = Pathway::open(SignalSource::Entry, site, context);
+        let pathway = Pathway::open(source, site, context);
         let Some(first) = pathway.history().first() else {
             return Err(AppError::Internal(anyhow::anyhow!("a new pathway has no transition")));
         };
