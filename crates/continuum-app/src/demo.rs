@@ -361,9 +361,9 @@ pub async fn seed_signals(app: &App) -> AppResult<()> {
         })
     };
     let seen = signal(number(0), name(0), "Oogt onrustig en vraagt naar de drughulpverlening", false)?;
-    let seen = app.create_signal(&officer, site, &seen).await?;
+    let seen = app.create_signal(&officer, site, &seen).await?.id;
     let asked = signal(number(1), name(1), "Vraagt zelf een gesprek met de drughulpverlening", true)?;
-    let asked = app.create_signal(&officer, site, &asked).await?;
+    let asked = app.create_signal(&officer, site, &asked).await?.id;
     let unknown = signal("HAS-000000".into(), "Pieters".into(), "Nummer onzeker: kwam vandaag aan op sectie B", false)?;
     app.create_signal(&officer, site, &unknown).await?;
     if let Some(person) = people.get(2) {

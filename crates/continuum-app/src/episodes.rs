@@ -38,11 +38,13 @@ use crate::people::{Episode, Person};
 /// A version of a detention episode.
 pub type EpisodeVersion = EpisodeVersionRow;
 
-/// An episode with every version of it.
+/// An episode with its person and every version of it.
 #[derive(Debug, Clone)]
 pub struct EpisodeRecord {
     /// The episode now.
     pub episode: Episode,
+    /// The person.
+    pub person: Person,
     /// Its versions, newest first.
     pub history: Vec<EpisodeVersion>,
 }
@@ -50,6 +52,8 @@ pub struct EpisodeRecord {
 /// Where a transfer took the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Transferred {
+    /// The person.
+    pub person_id: i64,
     /// The episode opened at the receiving prison.
     pub episode_id: i64,
     /// The receiving prison.
@@ -106,18 +110,19 @@ impl App {
         let history = episodes::history(&mut conn, id).await?;
         drop(conn);
         self.audit_read(actor, gate.allowed, "episode.read", &gate.subject).await?;
-        Ok(EpisodeRecord { episode: gate.episode, history })
+        Ok(EpisodeRecord { episode: gate.episode, person: gate.person, history })
     }
 
     /// Changes the legal status and expected release of the person's
-    /// current episode, if nobody changed it since `version`.
+    /// current episode, if nobody changed it since `version`; answers the
+    /// person's id.
     pub async fn update_episode(
         &self,
         actor: &Actor,
         id: i64,
         version: i64,
         fields: &EpisodeChangeFields<'_>,
-    ) -> AppResult<()> {
+    ) -> AppResult<i64> {
         let gate = self.episode_gate(actor, id, Action::EditRegister, "episode.update").await?;
         let change = EpisodeChange::parse(fields, gate.open_entry()?)?;
         let expected = change.expected_release.map(|d| d.to_string());
@@ -130,12 +135,12 @@ impl App {
         }
         self.audit_change(&mut tx, actor, gate.allowed, "episode.update", &gate.subject).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(gate.person.id)
     }
 
     /// Records the release that ends the person's current episode, and the
-    /// pathway step it calls for.
-    pub async fn release_episode(&self, actor: &Actor, id: i64, fields: &ReleaseFields<'_>) -> AppResult<()> {
+    /// pathway step it calls for; answers the person's id.
+    pub async fn release_episode(&self, actor: &Actor, id: i64, fields: &ReleaseFields<'_>) -> AppResult<i64> {
         let gate = self.episode_gate(actor, id, Action::EditRegister, "episode.release").await?;
         let release = ReleaseDraft::parse(fields, gate.open_entry()?, self.register_today())?;
         let at = self.now();
@@ -157,7 +162,7 @@ impl App {
         }
         self.audit_change(&mut tx, actor, gate.allowed, "episode.release", &gate.subject).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(gate.person.id)
     }
 
     /// Transfers the person of the current episode `id` to another prison
@@ -219,6 +224,6 @@ impl App {
         let subject = Subject { id: Some(episode_id.to_string()), ..gate.subject };
         self.audit_change(&mut tx, actor, gate.allowed, "person.transfer", &subject).await?;
         tx.commit().await?;
-        Ok(Transferred { episode_id, site })
+        Ok(Transferred { person_id: gate.person.id, episode_id, site })
     }
 }

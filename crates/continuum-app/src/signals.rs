@@ -90,8 +90,9 @@ impl App {
     }
 
     /// Signals that the person with the typed prison number at `site` may
-    /// need help. Looks nothing up (see the module's rules).
-    pub async fn create_signal(&self, actor: &Actor, site: SiteId, draft: &SignalDraft) -> AppResult<i64> {
+    /// need help. Looks nothing up (see the module's rules): the answer is
+    /// made of what was sent.
+    pub async fn create_signal(&self, actor: &Actor, site: SiteId, draft: &SignalDraft) -> AppResult<OwnSignal> {
         self.permit(actor, Action::SignalPerson, "signal.create").await?;
         let subject = Subject::kind("signal").at_site(Self::site_code(actor, site));
         let allowed =
@@ -114,12 +115,27 @@ impl App {
         let subject = Subject { id: Some(id.to_string()), ..subject };
         self.audit_change(&mut tx, actor, allowed, "signal.create", &subject).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(OwnSignal {
+            id,
+            site_code: subject.site.unwrap_or_default(),
+            source: source.code().to_owned(),
+            prison_number: draft.prison_number.clone(),
+            name: draft.name.clone(),
+            reason: draft.reason.clone(),
+            signalled_at: at,
+            received_at: None,
+        })
     }
 
     /// The care team signals a person it sees in the register; the signal is
     /// matched at once and taken up.
-    pub async fn signal_person(&self, actor: &Actor, person_id: i64, reason: &str, on_behalf: bool) -> AppResult<i64> {
+    pub async fn signal_person(
+        &self,
+        actor: &Actor,
+        person_id: i64,
+        reason: &str,
+        on_behalf: bool,
+    ) -> AppResult<OwnSignal> {
         let mut conn = self.store.reader().await?;
         let person = people::get(&mut conn, person_id).await?;
         let episode = match person.as_ref().and_then(|p| p.current_episode_id) {
@@ -142,12 +158,13 @@ impl App {
         let source = source_for(&Self::roles_at(actor, site), on_behalf).ok_or(AppError::Forbidden)?;
         let at = self.now();
         let now = format_instant(at);
-        let name = format!("{} {}", person.family_name, person.given_names);
+        let name = format!("{} {}", person.family_name, person.given_names).trim().to_owned();
+        let prison_number = episode.map(|e| e.prison_number).unwrap_or_default();
         let signal = NewSignal {
             site_id: site.0,
             source: source.code(),
-            prison_number: episode.as_ref().map_or("", |e| e.prison_number.as_str()),
-            name: name.trim(),
+            prison_number: &prison_number,
+            name: &name,
             reason: &reason,
             signalled_by: self.actor_id(actor),
             at: &now,
@@ -160,7 +177,16 @@ impl App {
         let subject = Subject { id: Some(id.to_string()), ..subject };
         self.audit_change(&mut tx, actor, allowed, "signal.create", &subject).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(OwnSignal {
+            id,
+            site_code: subject.site.unwrap_or_default(),
+            source: source.code().to_owned(),
+            prison_number,
+            name,
+            reason,
+            signalled_at: now,
+            received_at: None,
+        })
     }
 
     /// The signal of an entry: matched and received at once. Runs inside

@@ -10,11 +10,14 @@ use crate::routes::Routes;
 mod account;
 mod audit;
 mod emergency;
+// Detention episodes and signals (issue 4, items 1 and 3).
+mod episodes;
 mod home;
 mod organisations;
 mod people;
 mod screening;
 mod session;
+mod signals;
 mod sites;
 mod users;
 mod worklist;
@@ -30,6 +33,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = users::routes(routes);
     let routes = audit::routes(routes);
     let routes = emergency::routes(routes);
+    // Detention episodes and signals (issue 4, items 1 and 3).
+    let routes = episodes::routes(routes);
+    let routes = signals::routes(routes);
     account::routes(routes)
 }
 

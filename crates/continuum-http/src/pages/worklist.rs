@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use continuum_app::Paging;
 use continuum_app::pathways::SCREENING_DUE_DAYS;
+use continuum_app::signals::SignalFilter;
 use continuum_domain::policy::Action;
 use serde::Deserialize;
 
@@ -19,6 +20,8 @@ use crate::shell::Shell;
 use crate::state::AppState;
 
 const PER_PAGE: u32 = 50;
+/// Incoming signals shown here; the rest are on `/signals/incoming`.
+const SIGNALS_SHOWN: u32 = 10;
 
 #[derive(Deserialize, Default)]
 struct WorklistQuery {
@@ -44,6 +47,9 @@ struct WorklistPage {
     due_days: i64,
     rows: Vec<Line>,
     pager: Pager,
+    // Signals (issue 4, item 3): the first signals not yet received.
+    signals: Vec<super::signals::IncomingLine>,
+    signals_pending: i64,
 }
 
 async fn show(
@@ -58,6 +64,12 @@ async fn show(
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let pager = Pager::new(lang, &listing, "/worklist", &[]);
+    let first = Paging { page: 1, per_page: SIGNALS_SHOWN };
+    let pending = state.app.site_signals(&actor, Some(site), SignalFilter::Pending, first).await;
+    let (signals, signals_pending) = match pending {
+        Ok((_, signals)) => (super::signals::incoming_lines(lang, signals.items), signals.total),
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
     let site =
         actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default();
     let rows = listing
@@ -79,6 +91,8 @@ async fn show(
         due_days: SCREENING_DUE_DAYS,
         rows,
         pager,
+        signals,
+        signals_pending,
     };
     super::render(StatusCode::OK, &page)
 }
