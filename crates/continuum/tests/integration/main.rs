@@ -15,3 +15,6 @@ mod register;
 mod screening;
 mod sign_in;
 mod store;
+// Detention episodes and signals (issue 4, items 1 and 3).
+mod episodes;
+mod signals;
