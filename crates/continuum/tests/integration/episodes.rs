@@ -128,6 +128,9 @@ async fn an_ended_episode_is_neither_released_changed_nor_transferred_again(back
 }
 on_both_backends!(an_ended_episode_is_neither_released_changed_nor_transferred_again);
 
+/// Site, prison number, entry date, release date, release kind.
+type EpisodeFacts<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
 async fn a_transfer_ends_the_episode_opens_one_at_the_receiving_prison_and_moves_the_pathway(backend: Backend) {
     let test = demo_app(backend).await;
     let sender = actor(&test.app, "care_worker.has").await;
@@ -143,7 +146,7 @@ async fn a_transfer_ends_the_episode_opens_one_at_the_receiving_prison_and_moves
     assert!(!awaiting(&test.app, &sender).await.contains(&person));
     let record = test.app.get_person(&receiver, person).await.expect("the receiving prison sees them");
     assert_eq!(record.site_code, "LAN");
-    let episodes: Vec<(&str, &str, &str, Option<&str>, Option<&str>)> = record
+    let episodes: Vec<EpisodeFacts<'_>> = record
         .episodes
         .iter()
         .map(|e| {

@@ -359,3 +359,19 @@ async fn a_bad_signal_is_named_field_by_field_in_the_callers_language(backend: B
     server.stop().await;
 }
 on_both_backends!(a_bad_signal_is_named_field_by_field_in_the_callers_language);
+
+async fn the_demo_seeds_signals_from_the_officer_some_received_some_waiting(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    for (family, number) in [("Eerste", "D-1"), ("Tweede", "D-2"), ("Derde", "D-3")] {
+        entered(&test.app, &worker, family, number).await;
+    }
+    continuum_app::demo::seed_signals(&test.app).await.expect("the demo's signals");
+    let officer = actor(&test.app, "prison_staff.has").await;
+    let mine = test.app.my_signals(&officer, Paging::default()).await.expect("own signals");
+    let received: Vec<bool> = mine.items.iter().map(|s| s.received_at.is_some()).collect();
+    assert_eq!(received, vec![false, true, true], "newest first: the unknown number waits");
+    let waiting: Vec<String> = pending(&test.app, &worker).await.into_iter().map(|s| s.source).collect();
+    assert_eq!(waiting, vec!["prison_staff", "medical_service"]);
+}
+on_both_backends!(the_demo_seeds_signals_from_the_officer_some_received_some_waiting);
