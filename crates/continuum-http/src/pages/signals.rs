@@ -361,7 +361,11 @@ async fn incoming_page(
         messages = failed.errors.all().to_vec();
     }
     let page = IncomingPage {
-        summary: summary(lang, &messages, &[("prison_number", "person-prison-number")]),
+        summary: summary(
+            lang,
+            &messages,
+            &[("prison_number", "person-prison-number"), ("person_id", "signals-person")],
+        ),
         site: actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default(),
         all,
         all_href: if all { "/signals/incoming".to_owned() } else { "/signals/incoming?all=1".to_owned() },
