@@ -209,6 +209,8 @@ fn static_kind(kind: &str) -> &'static str {
         "person" | "worklist" => "person",
         "screening" | "kiosk" => "screening",
         "content_pack" => "content_pack",
+        "episode" => "episode",
+        "signal" => "signal",
         _ => "other",
     }
 }

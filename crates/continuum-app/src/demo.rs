@@ -356,6 +356,7 @@ pub async fn seed_register(
         written += report.new;
         progress(done + 1, ENTRIES_PER_YEAR.len());
     }
+    seed_signals(app).await?;
     Ok(written)
 }
 
@@ -469,4 +470,50 @@ async fn answer_as(app: &App, actor: &Actor, id: i64, uses: Option<(&str, bool)>
         app.answer_screening(actor, id, &question.key, &option.code, None).await?;
     }
     Err(AppError::Internal(anyhow::anyhow!("screening {id} never ended")))
+}
+
+// ---------------------------------------------------------------------------
+// Signals (issue 4, item 3)
+
+/// A few signals at Hasselt, through the use cases: from the prison officer
+/// `prison_staff.has` (one about someone in the register, one on a
+/// person's own request, one with a number nobody holds) and from the
+/// medical service; the care worker matches two of them and acknowledges
+/// two, so some are received and some wait on the worklist.
+pub async fn seed_signals(app: &App) -> AppResult<()> {
+    let officer = app.command_line_actor("prison_staff.has").await?;
+    let medical = app.command_line_actor("medical.has").await?;
+    let worker = app.command_line_actor("care_worker.has").await?;
+    let site = officer.sites.iter().find(|s| s.code == "HAS").map(|s| s.id).ok_or(AppError::NotFound)?;
+    let people = app
+        .search_people(&worker, "", crate::people::PeopleOrder::EntryNewest, Paging { page: 1, per_page: 3 })
+        .await?
+        .items;
+    let number = |n: usize| people.get(n).and_then(|p| p.prison_number.clone()).unwrap_or_else(|| format!("HAS-9{n}"));
+    let name = |n: usize| people.get(n).map(|p| format!("{} {}", p.family_name, p.given_names)).unwrap_or_default();
+    let signal = |prison_number: String, name: String, reason: &str, on_behalf_of_person: bool| {
+        continuum_domain::signal::SignalDraft::parse(&continuum_domain::signal::SignalFields {
+            prison_number: &prison_number,
+            name: &name,
+            reason,
+            on_behalf_of_person,
+        })
+    };
+    let seen = signal(number(0), name(0), "Oogt onrustig en vraagt naar de drughulpverlening", false)?;
+    let seen = app.create_signal(&officer, site, &seen).await?.id;
+    let asked = signal(number(1), name(1), "Vraagt zelf een gesprek met de drughulpverlening", true)?;
+    let asked = app.create_signal(&officer, site, &asked).await?.id;
+    let unknown = signal("HAS-000000".into(), "Pieters".into(), "Nummer onzeker: kwam vandaag aan op sectie B", false)?;
+    app.create_signal(&officer, site, &unknown).await?;
+    if let Some(person) = people.get(2) {
+        app.signal_person(&medical, person.id, "Vraagt bij de verpleging naar ondersteuning", false).await?;
+    }
+    for (id, n) in [(seen, 0), (asked, 1)] {
+        if let Some(person) = people.get(n) {
+            app.link_signal(&worker, id, &crate::signals::SignalMatch::Person(person.id)).await?;
+        }
+    }
+    app.acknowledge_signal(&worker, seen).await?;
+    app.acknowledge_signal(&worker, asked).await?;
+    Ok(())
 }

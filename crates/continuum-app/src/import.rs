@@ -275,7 +275,7 @@ impl App {
     }
 
     /// Writes one person and their first episode at `site`, and opens their
-    /// pathway (signalled by the entry).
+    /// pathway (signalled by the entry, which is recorded as a signal).
     pub(crate) async fn insert_entry(
         &self,
         tx: &mut continuum_store::Tx,
@@ -300,11 +300,15 @@ impl App {
             entry_date: &entry_date,
             legal_status: entry.episode.legal_status.code(),
             expected_release: expected.as_deref(),
+            transferred_from: None,
         };
         let episode_id =
-            people::insert_episode(tx, &episode, now).await.map_err(crate::error::duplicate_on("prison_number"))?;
+            people::insert_episode(tx, &episode, now, by).await.map_err(crate::error::duplicate_on("prison_number"))?;
         people::set_current_episode(tx, id, episode_id, site.0).await?;
-        self.open_pathway_at_entry(tx, id, site, &entry_date, by, at).await?;
+        let context =
+            continuum_domain::pathway::Context { who: continuum_domain::ids::UserId(by.unwrap_or(0)), at, why: None };
+        self.open_pathway(tx, id, continuum_domain::pathway::SignalSource::Entry, site, &entry_date, context).await?;
+        self.record_entry_signal(tx, id, site, &entry.episode.prison_number, by, at).await?;
         Ok(id)
     }
 }

@@ -20,6 +20,7 @@ pub mod config;
 pub mod content_packs;
 pub mod demo;
 pub mod emergency;
+pub mod episodes;
 mod error;
 pub mod import;
 pub mod instruments;
@@ -30,6 +31,7 @@ pub mod people;
 pub mod reference;
 pub mod screening;
 pub mod secrets;
+pub mod signals;
 pub mod tokens;
 pub mod users;
 

@@ -12,7 +12,6 @@ use continuum_domain::policy::{Action, Target};
 use continuum_domain::validation::Problem;
 use continuum_store::pathways::{self, NewTransition, PathwayState, TransitionRow, WaitingRow, WorklistRow};
 use continuum_store::screenings::{self, CompletedRow};
-use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::access::Subject;
@@ -49,8 +48,9 @@ pub struct Worklist {
 pub struct WorklistLine {
     /// The person and their current episode.
     pub row: WorklistRow,
-    /// Days since entry, by the register's date.
-    pub days_since_entry: Option<i64>,
+    /// Days since the wait began (the entry, or the signal that reopened
+    /// the pathway), by the register's date.
+    pub days_waiting: Option<i64>,
     /// Past the screening deadline.
     pub overdue: bool,
 }
@@ -194,25 +194,25 @@ impl StoredStep {
 }
 
 impl App {
-    /// Opens the pathway of a person who enters a pilot prison: signalled by
-    /// the entry itself, waiting for a screening since `entry_date`. Runs
-    /// inside the entry's transaction.
-    pub(crate) async fn open_pathway_at_entry(
+    /// Opens a person's pathway with a signal from `source`: the entry into a
+    /// pilot prison, or a signal taken up when the person has no open
+    /// pathway. It waits for a screening since `waiting_since` (the day of
+    /// entry or of the signal). Runs inside the caller's transaction.
+    pub(crate) async fn open_pathway(
         &self,
         tx: &mut continuum_store::Tx,
         person_id: i64,
+        source: SignalSource,
         site: SiteId,
-        entry_date: &str,
-        who: Option<i64>,
-        at: Timestamp,
+        waiting_since: &str,
+        context: Context,
     ) -> AppResult<()> {
-        let context = Context { who: UserId(who.unwrap_or(0)), at, why: None };
-        let pathway = Pathway::open(SignalSource::Entry, site, context);
+        let pathway = Pathway::open(source, site, context);
         let Some(first) = pathway.history().first() else {
             return Err(AppError::Internal(anyhow::anyhow!("a new pathway has no transition")));
         };
         let step = StoredStep::new(&pathway, first);
-        pathways::open(tx, person_id, &step.columns(), entry_date, &step.transition()).await?;
+        pathways::open(tx, person_id, &step.columns(), waiting_since, &step.transition()).await?;
         Ok(())
     }
 
@@ -330,10 +330,10 @@ impl App {
         let items =
             rows.into_iter()
                 .map(|row| {
-                    let days = row.entry_date.as_deref().and_then(|d| d.parse::<Date>().ok()).and_then(|entry| {
+                    let days = row.waiting_since.as_deref().and_then(|d| d.parse::<Date>().ok()).and_then(|entry| {
                         (today - entry).total((jiff::Unit::Day, today)).ok().map(|d| d.round() as i64)
                     });
-                    WorklistLine { overdue: days.is_some_and(|d| d > SCREENING_DUE_DAYS), days_since_entry: days, row }
+                    WorklistLine { overdue: days.is_some_and(|d| d > SCREENING_DUE_DAYS), days_waiting: days, row }
                 })
                 .collect();
         Ok(Worklist {

@@ -43,6 +43,10 @@ pub struct PersonRecord {
     pub episodes: Vec<Episode>,
     /// Every version of their identity, newest first.
     pub history: Vec<PersonVersion>,
+    /// Every version of their episodes, newest episode first.
+    pub episode_history: Vec<crate::episodes::EpisodeVersion>,
+    /// The signals matched to them, newest first.
+    pub signals: Vec<crate::signals::Signal>,
 }
 
 /// A new entry: the person, their first episode, and whether the user
@@ -140,12 +144,14 @@ impl App {
         let person = person.ok_or(AppError::NotFound)?;
         let episodes = people::episodes(&mut conn, id).await?;
         let history = people::history(&mut conn, id).await?;
+        let episode_history = continuum_store::episodes::history_of_person(&mut conn, id).await?;
+        let signals = continuum_store::signals::for_person(&mut conn, id).await?;
         drop(conn);
         let site_code =
             actor.sites.iter().find(|s| s.id.0 == person.site_id).map(|s| s.code.clone()).unwrap_or_default();
         let subject = subject.at_site(Some(site_code.clone()));
         self.audit_read(actor, allowed, "person.read", &subject).await?;
-        Ok(PersonRecord { person, site_code, episodes, history })
+        Ok(PersonRecord { person, site_code, episodes, history, episode_history, signals })
     }
 
     /// Registers a person entering `site`, with their first episode; refused

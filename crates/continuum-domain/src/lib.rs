@@ -15,11 +15,15 @@
 //! - [`validation`]: field errors shared by every form and API call.
 //! - [`emergency`]: break-the-glass rules.
 //! - [`person`]: people in detention and their detention episodes; name search.
+//! - [`episode`]: changes of a detention episode: release, transfer (and
+//!   what they do to the care pathway).
+//! - [`signal`]: signals that a person may need help.
 
 pub mod account;
 pub mod audit;
 pub mod credentials;
 pub mod emergency;
+pub mod episode;
 pub mod ids;
 pub mod instrument;
 pub mod pathway;
@@ -27,5 +31,6 @@ pub mod person;
 pub mod policy;
 pub mod reference;
 pub mod role;
+pub mod signal;
 pub mod site;
 pub mod validation;

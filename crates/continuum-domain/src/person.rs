@@ -100,7 +100,20 @@ pub fn parse_date(text: &str) -> Option<Date> {
     Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
 }
 
-fn required_date(errors: &mut Invalid, field: &'static str, text: &str) -> Option<Date> {
+/// Checks a required prison number and returns it trimmed.
+pub(crate) fn prison_number(errors: &mut Invalid, field: &'static str, text: &str) -> String {
+    let number = text.trim().to_owned();
+    if number.is_empty() {
+        errors.push(field, Problem::Required);
+    } else if number.chars().count() > 20
+        || !number.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
+    {
+        errors.push(field, Problem::InvalidFormat);
+    }
+    number
+}
+
+pub(crate) fn required_date(errors: &mut Invalid, field: &'static str, text: &str) -> Option<Date> {
     if text.trim().is_empty() {
         errors.push(field, Problem::Required);
         return None;
@@ -112,7 +125,7 @@ fn required_date(errors: &mut Invalid, field: &'static str, text: &str) -> Optio
     date
 }
 
-fn optional_date(errors: &mut Invalid, field: &'static str, text: &str) -> Option<Date> {
+pub(crate) fn optional_date(errors: &mut Invalid, field: &'static str, text: &str) -> Option<Date> {
     if text.trim().is_empty() {
         return None;
     }
@@ -265,14 +278,7 @@ impl EpisodeDraft {
     /// (when known); `today` bounds the entry date.
     pub fn parse(fields: &EpisodeFields<'_>, birth_date: Option<Date>, today: Date) -> Result<EpisodeDraft, Invalid> {
         let mut errors = Invalid::default();
-        let prison_number = fields.prison_number.trim().to_owned();
-        if prison_number.is_empty() {
-            errors.push("prison_number", Problem::Required);
-        } else if prison_number.chars().count() > 20
-            || !prison_number.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
-        {
-            errors.push("prison_number", Problem::InvalidFormat);
-        }
+        let prison_number = prison_number(&mut errors, "prison_number", fields.prison_number);
         let entry_date = required_date(&mut errors, "entry_date", fields.entry_date);
         if let Some(entry) = entry_date {
             if birth_date.is_some_and(|birth| entry < birth) {

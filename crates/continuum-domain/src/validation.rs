@@ -42,6 +42,15 @@ pub enum Problem {
     ImpossibleDate,
     /// A date of the person's detention before their birth.
     BeforeBirth,
+    // Detention episodes and signals.
+    /// A date of a detention episode before its entry date.
+    BeforeEntry,
+    /// A transfer to the prison the person is already at.
+    SameSite,
+    /// The detention episode has already ended (released or transferred).
+    EpisodeEnded,
+    /// Nobody with this prison number (or id) is at the prison concerned.
+    NotAtSite,
 }
 
 impl Problem {
@@ -60,6 +69,10 @@ impl Problem {
             Problem::DateOrder => "validation-date-order",
             Problem::ImpossibleDate => "validation-impossible-date",
             Problem::BeforeBirth => "validation-before-birth",
+            Problem::BeforeEntry => "validation-before-entry",
+            Problem::SameSite => "validation-same-site",
+            Problem::EpisodeEnded => "validation-episode-ended",
+            Problem::NotAtSite => "validation-not-at-site",
         }
     }
 

@@ -63,3 +63,18 @@ fn every_role_organisation_kind_and_purpose_has_a_label() {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
 }
+
+// Detention episodes and signals (issue 4, items 1 and 3): labels built from codes.
+#[test]
+fn every_release_kind_episode_change_and_register_problem_has_a_message() {
+    use continuum_domain::validation::Problem;
+    let mut keys: Vec<String> =
+        continuum_domain::episode::ReleaseKind::ALL.iter().map(|k| format!("release-kind-{}", k.code())).collect();
+    keys.extend(["created", "updated", "released", "transferred"].map(|c| format!("episode-change-{c}")));
+    keys.extend(
+        [Problem::BeforeEntry, Problem::SameSite, Problem::EpisodeEnded, Problem::NotAtSite]
+            .map(|p| p.message_id().to_owned()),
+    );
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}

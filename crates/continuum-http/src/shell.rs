@@ -84,6 +84,10 @@ impl Shell {
             nav.push(item("/worklist", "nav-worklist"));
             nav.push(item("/people", "nav-people"));
         }
+        // Signals (issue 4, item 3): everyone who may signal.
+        if actor.may_ever(Action::SignalPerson) {
+            nav.push(item("/signals", "nav-signals"));
+        }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
         if actor.may_ever(Action::ManageUsers) {

@@ -98,6 +98,8 @@ pub struct WorklistRow {
     pub entry_date: Option<String>,
     /// The pathway's state code.
     pub state: String,
+    /// The day the wait for a screening began (`YYYY-MM-DD`).
+    pub waiting_since: Option<String>,
 }
 
 /// The states of a pathway waiting for a screening, as the partial index
@@ -119,8 +121,8 @@ pub async fn awaiting_screening(
         if waiting_before.is_some() { " AND w.waiting_since < $2" } else { "" }
     );
     let sql = format!(
-        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, e.entry_date, w.state \
-         FROM pathways w JOIN people p ON p.id = w.person_id \
+        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, e.entry_date, w.state, \
+         w.waiting_since FROM pathways w JOIN people p ON p.id = w.person_id \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
          WHERE {filter} ORDER BY w.waiting_since, w.person_id LIMIT {} OFFSET {}",
         page.limit, page.offset
@@ -230,6 +232,18 @@ pub async fn latest_for_person(
     .fetch_all(conn)
     .await?;
     Ok(Some((row, transitions)))
+}
+
+/// Restarts the wait for a screening of a reopened pathway at `since`
+/// (`YYYY-MM-DD`): the worklist counts from the signal that reopened it, not
+/// from the first entry.
+pub async fn restart_waiting(conn: &mut Conn, pathway_id: i64, since: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE pathways SET waiting_since = $1 WHERE id = $2")
+        .bind(since)
+        .bind(pathway_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Appends a transition as step `seq` and writes the new state.

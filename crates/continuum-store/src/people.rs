@@ -108,6 +108,10 @@ pub struct EpisodeRow {
     pub release_date: Option<String>,
     /// Release kind code, once released.
     pub release_kind: Option<String>,
+    /// Version, from 1, raised by every change.
+    pub version: i64,
+    /// For an episode opened by a transfer: the episode the transfer ended.
+    pub transferred_from: Option<i64>,
 }
 
 /// The fields of a new episode.
@@ -125,6 +129,8 @@ pub struct NewEpisode<'a> {
     pub legal_status: &'a str,
     /// `YYYY-MM-DD`, when known.
     pub expected_release: Option<&'a str>,
+    /// The episode a transfer ended, for an episode opened by that transfer.
+    pub transferred_from: Option<i64>,
 }
 
 /// A person in a list: the person and their current episode.
@@ -324,11 +330,12 @@ pub async fn history(conn: &mut Conn, id: i64) -> StoreResult<Vec<PersonVersionR
     .await?)
 }
 
-/// Adds an episode.
-pub async fn insert_episode(conn: &mut Conn, episode: &NewEpisode<'_>, at: &str) -> StoreResult<i64> {
+/// Adds an episode, with version 1 in its history.
+pub async fn insert_episode(conn: &mut Conn, episode: &NewEpisode<'_>, at: &str, by: Option<i64>) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO detention_episodes (person_id, site_id, prison_number, entry_date, legal_status, \
-         expected_release, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+         expected_release, transferred_from, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     )
     .bind(episode.person_id)
     .bind(episode.site_id)
@@ -336,9 +343,11 @@ pub async fn insert_episode(conn: &mut Conn, episode: &NewEpisode<'_>, at: &str)
     .bind(episode.entry_date)
     .bind(episode.legal_status)
     .bind(episode.expected_release)
+    .bind(episode.transferred_from)
     .bind(at)
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    crate::episodes::record_version(conn, id, crate::episodes::Change::Created, at, by).await?;
     Ok(id)
 }
 
@@ -346,7 +355,7 @@ pub async fn insert_episode(conn: &mut Conn, episode: &NewEpisode<'_>, at: &str)
 pub async fn episodes(conn: &mut Conn, person_id: i64) -> StoreResult<Vec<EpisodeRow>> {
     Ok(sqlx::query_as(
         "SELECT e.id, e.person_id, e.site_id, s.code AS site_code, e.prison_number, e.entry_date, e.legal_status, \
-         e.expected_release, e.release_date, e.release_kind \
+         e.expected_release, e.release_date, e.release_kind, e.version, e.transferred_from \
          FROM detention_episodes e JOIN sites s ON s.id = e.site_id \
          WHERE e.person_id = $1 ORDER BY e.entry_date DESC, e.id DESC",
     )

@@ -44,11 +44,14 @@ use crate::extract::actor_lang;
 use crate::routes::{Access, Routes};
 
 pub mod audit;
+// Detention episodes and signals (issue 4, items 1 and 3).
+pub mod episodes;
 pub mod me;
 pub mod organisations;
 pub mod people;
 // Screenings (the API of issue 4, item 7).
 pub mod screenings;
+pub mod signals;
 pub mod sites;
 pub mod users;
 
@@ -80,6 +83,16 @@ pub mod users;
         people::get_person,
         people::register_entry,
         people::update_person,
+        // Detention episodes and signals (issue 4, items 1 and 3).
+        episodes::get_episode,
+        episodes::update_episode,
+        episodes::release_episode,
+        episodes::transfer_person,
+        signals::create_signal,
+        signals::list_my_signals,
+        signals::list_signals,
+        signals::link_signal,
+        signals::acknowledge_signal,
         me::get_me,
         audit::search_audit,
         // Screenings.
@@ -97,6 +110,7 @@ pub mod users;
         (name = "sites", description = "The prisons of the programme (reference data)."),
         (name = "organisations", description = "Prisons, drug services and care providers (reference data)."),
         (name = "register", description = "The entry register: people in detention and their detention episodes."),
+        (name = "signals", description = "Signals that a person may need help, and their handling by the care team."),
         (name = "users", description = "Staff accounts (administrators)."),
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
@@ -142,6 +156,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = organisations::routes(routes);
     let routes = users::routes(routes);
     let routes = people::routes(routes);
+    // Detention episodes and signals (issue 4, items 1 and 3).
+    let routes = episodes::routes(routes);
+    let routes = signals::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
     audit::routes(routes)

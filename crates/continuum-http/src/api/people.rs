@@ -54,8 +54,13 @@ pub struct EpisodeDto {
     pub expected_release: Option<String>,
     /// Release date, once released.
     pub release_date: Option<String>,
-    /// How the person left, once released.
+    /// How the person left, once released (see the release kinds of
+    /// `POST /api/v1/episodes/{id}/release`, and `transfer`).
     pub release_kind: Option<String>,
+    /// Version, to send back with a change.
+    pub version: i64,
+    /// For an episode opened by a transfer: the episode the transfer ended.
+    pub transferred_from: Option<i64>,
 }
 
 /// A person's register record.
@@ -197,20 +202,23 @@ fn person_dto(record: PersonRecord) -> PersonDto {
         preferred_language: p.preferred_language,
         site: record.site_code,
         version: p.version,
-        episodes: record
-            .episodes
-            .into_iter()
-            .map(|e| EpisodeDto {
-                id: e.id,
-                site: e.site_code,
-                prison_number: e.prison_number,
-                entry_date: e.entry_date,
-                legal_status: e.legal_status,
-                expected_release: e.expected_release,
-                release_date: e.release_date,
-                release_kind: e.release_kind,
-            })
-            .collect(),
+        episodes: record.episodes.into_iter().map(episode_dto).collect(),
+    }
+}
+
+/// The wire form of an episode.
+pub(super) fn episode_dto(e: continuum_app::people::Episode) -> EpisodeDto {
+    EpisodeDto {
+        id: e.id,
+        site: e.site_code,
+        prison_number: e.prison_number,
+        entry_date: e.entry_date,
+        legal_status: e.legal_status,
+        expected_release: e.expected_release,
+        release_date: e.release_date,
+        release_kind: e.release_kind,
+        version: e.version,
+        transferred_from: e.transferred_from,
     }
 }
 

@@ -12,6 +12,8 @@ mod audit;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod emergency;
+// Detention episodes and signals (issue 4, items 1 and 3).
+mod episodes;
 mod home;
 mod kiosk;
 mod organisations;
@@ -19,6 +21,7 @@ mod people;
 mod screening;
 mod screening_refusal;
 mod session;
+mod signals;
 mod sites;
 mod users;
 mod worklist;
@@ -38,6 +41,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Content packs and the self-administration kiosk.
     let routes = content_packs::routes(routes);
     let routes = kiosk::routes(routes);
+    // Detention episodes and signals (issue 4, items 1 and 3).
+    let routes = episodes::routes(routes);
+    let routes = signals::routes(routes);
     account::routes(routes)
 }
 

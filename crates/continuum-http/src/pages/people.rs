@@ -26,13 +26,19 @@ use crate::state::AppState;
 const PER_PAGE: u32 = 25;
 
 /// A choice of a select box.
-struct Choice {
-    code: String,
-    label: String,
-    selected: bool,
+pub(super) struct Choice {
+    pub code: String,
+    pub label: String,
+    pub selected: bool,
 }
 
-fn choices<T: Copy>(lang: Lang, all: &[T], code: fn(T) -> &'static str, prefix: &str, chosen: &str) -> Vec<Choice> {
+pub(super) fn choices<T: Copy>(
+    lang: Lang,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    prefix: &str,
+    chosen: &str,
+) -> Vec<Choice> {
     all.iter()
         .map(|v| Choice {
             code: code(*v).to_owned(),
@@ -53,6 +59,10 @@ struct ListQuery {
     sort: String,
     #[serde(default)]
     page: String,
+    /// After a transfer that took the person out of the user's sight: the
+    /// receiving prison's code.
+    #[serde(default)]
+    transferred: String,
 }
 
 struct PersonLine {
@@ -91,6 +101,7 @@ struct PeoplePage {
     rows: Vec<PersonLine>,
     pager: Pager,
     may_register: bool,
+    transferred_to: Option<String>,
 }
 
 async fn list(State(state): State<AppState>, SignedIn(actor): SignedIn, Query(query): Query<ListQuery>) -> Response {
@@ -114,6 +125,7 @@ async fn list(State(state): State<AppState>, SignedIn(actor): SignedIn, Query(qu
         rows: listing.items.into_iter().map(person_line).collect(),
         pager,
         may_register: !actor.sites_where(Action::EditRegister).is_empty(),
+        transferred_to: continuum_domain::site::SiteCode::parse(&query.transferred).map(|c| c.to_string()),
     };
     super::render(StatusCode::OK, &page)
 }
@@ -122,12 +134,36 @@ async fn list(State(state): State<AppState>, SignedIn(actor): SignedIn, Query(qu
 // A person's record
 
 struct EpisodeLine {
+    id: i64,
     site: String,
     prison_number: String,
     entry_date: String,
     legal_status: String,
     expected_release: String,
     release_date: String,
+    release_kind: String,
+    transferred_from: String,
+    transferred_to: String,
+    open: bool,
+}
+
+struct EpisodeVersionLine {
+    episode: String,
+    version: i64,
+    change: String,
+    legal_status: String,
+    expected_release: String,
+    release: String,
+    changed_at: String,
+    changed_by: String,
+}
+
+struct SignalLine {
+    signalled_at: String,
+    source: String,
+    reason: String,
+    signalled_by: String,
+    received_at: String,
 }
 
 struct VersionLine {
@@ -151,6 +187,9 @@ struct PersonPage {
     preferred_language: String,
     site: String,
     episodes: Vec<EpisodeLine>,
+    episode_history: Vec<EpisodeVersionLine>,
+    signals: Vec<SignalLine>,
+    may_signal: bool,
     history: Vec<VersionLine>,
     may_edit: bool,
     may_see_access_log: bool,
@@ -190,7 +229,7 @@ async fn show(
         Ok(record) => record,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
-    let PersonRecord { person, site_code, episodes, history } = record;
+    let PersonRecord { person, site_code, episodes, history, episode_history, signals } = record;
     let screenings = if actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))) {
         match state.app.person_screenings(&actor, id).await {
             Ok(list) => list
@@ -223,15 +262,59 @@ async fn show(
         languages: person.languages.replace(',', ", "),
         preferred_language: person.preferred_language.clone(),
         site: site_code,
-        episodes: episodes
+        episode_history: episode_history
             .into_iter()
+            .map(|v| EpisodeVersionLine {
+                episode: episodes
+                    .iter()
+                    .find(|e| e.id == v.episode_id)
+                    .map(|e| format!("{} · {}", e.site_code, e.prison_number))
+                    .unwrap_or_default(),
+                version: v.version,
+                change: t(format!("episode-change-{}", v.change)),
+                legal_status: t(format!("legal-status-{}", v.legal_status)),
+                expected_release: v.expected_release.unwrap_or_default(),
+                release: match (v.release_date, v.release_kind) {
+                    (Some(date), Some(kind)) => format!("{date} · {}", t(format!("release-kind-{kind}"))),
+                    _ => String::new(),
+                },
+                changed_at: short_time(&v.changed_at),
+                changed_by: v.changed_by.unwrap_or_default(),
+            })
+            .collect(),
+        signals: signals
+            .into_iter()
+            .map(|g| SignalLine {
+                signalled_at: short_time(&g.signalled_at),
+                source: t(format!("pathway-source-{}", g.source)),
+                reason: g.reason,
+                signalled_by: g.signalled_by.unwrap_or_default(),
+                received_at: g.received_at.as_deref().map(short_time).unwrap_or_default(),
+            })
+            .collect(),
+        may_signal: actor.may(Action::SignalPerson, Target::site(SiteId(person.site_id))),
+        episodes: episodes
+            .iter()
             .map(|e| EpisodeLine {
-                site: e.site_code,
-                prison_number: e.prison_number,
-                entry_date: e.entry_date,
+                id: e.id,
+                site: e.site_code.clone(),
+                prison_number: e.prison_number.clone(),
+                entry_date: e.entry_date.clone(),
                 legal_status: t(format!("legal-status-{}", e.legal_status)),
-                expected_release: e.expected_release.unwrap_or_default(),
-                release_date: e.release_date.unwrap_or_default(),
+                expected_release: e.expected_release.clone().unwrap_or_default(),
+                release_date: e.release_date.clone().unwrap_or_default(),
+                release_kind: e.release_kind.as_ref().map(|k| t(format!("release-kind-{k}"))).unwrap_or_default(),
+                transferred_from: e
+                    .transferred_from
+                    .and_then(|from| episodes.iter().find(|x| x.id == from))
+                    .map(|x| x.site_code.clone())
+                    .unwrap_or_default(),
+                transferred_to: episodes
+                    .iter()
+                    .find(|x| x.transferred_from == Some(e.id))
+                    .map(|x| x.site_code.clone())
+                    .unwrap_or_default(),
+                open: person.current_episode_id == Some(e.id) && e.release_date.is_none(),
             })
             .collect(),
         history: history

@@ -1,7 +1,8 @@
 //! The worklist of a site: people entered and not yet screened, the longest
 //! waiting first, flagged once the 14 days for screening are past (and a
 //! filter for those only); the screenings of the past 7 days; and, for
-//! clinical roles, positive screenings still waiting for an intake.
+//! clinical roles, positive screenings still waiting for an intake; and the
+//! first signals the care team has not yet received.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -10,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use continuum_app::Paging;
 use continuum_app::pathways::SCREENING_DUE_DAYS;
+use continuum_app::signals::SignalFilter;
 use continuum_domain::policy::Action;
 use serde::Deserialize;
 
@@ -21,6 +23,8 @@ use crate::shell::Shell;
 use crate::state::AppState;
 
 const PER_PAGE: u32 = 50;
+/// Incoming signals shown here; the rest are on `/signals/incoming`.
+const SIGNALS_SHOWN: u32 = 10;
 
 #[derive(Deserialize, Default)]
 struct WorklistQuery {
@@ -60,6 +64,9 @@ struct WorklistPage {
     pager: Pager,
     screened: Vec<Entry>,
     positive: Option<Vec<Entry>>,
+    // Signals (issue 4, item 3): the first signals not yet received.
+    signals: Vec<super::signals::IncomingLine>,
+    signals_pending: i64,
 }
 
 async fn show(
@@ -77,6 +84,12 @@ async fn show(
     let (site, listing) = (worklist.site, worklist.awaiting);
     let filters: &[(&str, &str)] = if overdue_only { &[("overdue", "on")] } else { &[] };
     let pager = Pager::new(lang, &listing, "/worklist", filters);
+    let first = Paging { page: 1, per_page: SIGNALS_SHOWN };
+    let pending = state.app.site_signals(&actor, Some(site), SignalFilter::Pending, first).await;
+    let (signals, signals_pending) = match pending {
+        Ok((_, signals)) => (super::signals::incoming_lines(lang, signals.items), signals.total),
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
     let site =
         actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default();
     let rows = listing
@@ -87,7 +100,7 @@ async fn show(
             name: super::people::display_name(&line.row.family_name, &line.row.given_names),
             prison_number: line.row.prison_number.unwrap_or_default(),
             entry_date: line.row.entry_date.unwrap_or_default(),
-            days: line.days_since_entry.map(|d| d.to_string()).unwrap_or_default(),
+            days: line.days_waiting.map(|d| d.to_string()).unwrap_or_default(),
             overdue: line.overdue,
             state: continuum_i18n::t(lang, &format!("pathway-state-{}", line.row.state)),
         })
@@ -119,6 +132,8 @@ async fn show(
                 })
                 .collect()
         }),
+        signals,
+        signals_pending,
     };
     super::render(StatusCode::OK, &page)
 }

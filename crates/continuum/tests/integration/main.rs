@@ -24,3 +24,6 @@ mod kiosk_browser;
 // Screenings through the API and FHIR (issue 4, item 7).
 mod fhir;
 mod screening_api;
+// Detention episodes and signals (issue 4, items 1 and 3).
+mod episodes;
+mod signals;

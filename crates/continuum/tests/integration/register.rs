@@ -328,7 +328,7 @@ async fn an_entry_puts_the_person_on_the_worklist_awaiting_screening_longest_wai
     assert_eq!(worklist.site, self::site(&worker, "HAS"));
     let listing = worklist.awaiting;
     let lines: Vec<(i64, Option<i64>, bool, &str)> =
-        listing.items.iter().map(|l| (l.row.person_id, l.days_since_entry, l.overdue, l.row.state.as_str())).collect();
+        listing.items.iter().map(|l| (l.row.person_id, l.days_waiting, l.overdue, l.row.state.as_str())).collect();
     assert_eq!(lines, vec![(waiting, Some(20), true, "signalled"), (recent, Some(3), false, "signalled")]);
 }
 on_both_backends!(an_entry_puts_the_person_on_the_worklist_awaiting_screening_longest_waiting_first);
