@@ -193,6 +193,7 @@ fn static_kind(kind: &str) -> &'static str {
         "emergency_access" => "emergency_access",
         "person" | "worklist" => "person",
         "screening" => "screening",
+        "merge" => "person_merge",
         _ => "other",
     }
 }

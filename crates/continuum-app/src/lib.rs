@@ -22,6 +22,7 @@ pub mod emergency;
 mod error;
 pub mod import;
 pub mod instruments;
+pub mod merges;
 pub mod operations;
 pub mod pathways;
 pub mod people;

@@ -43,6 +43,8 @@ pub struct PersonRecord {
     pub episodes: Vec<Episode>,
     /// Every version of their identity, newest first.
     pub history: Vec<PersonVersion>,
+    /// The merges the record took part in, newest first (`crate::merges`).
+    pub merges: Vec<crate::merges::Merge>,
 }
 
 /// A new entry: the person, their first episode, and whether the user
@@ -138,12 +140,13 @@ impl App {
         let person = person.ok_or(AppError::NotFound)?;
         let episodes = people::episodes(&mut conn, id).await?;
         let history = people::history(&mut conn, id).await?;
+        let merges = continuum_store::merges::of_person(&mut conn, id).await?;
         drop(conn);
         let site_code =
             actor.sites.iter().find(|s| s.id.0 == person.site_id).map(|s| s.code.clone()).unwrap_or_default();
         let subject = subject.at_site(Some(site_code.clone()));
         self.audit_read(actor, allowed, "person.read", &subject).await?;
-        Ok(PersonRecord { person, site_code, episodes, history })
+        Ok(PersonRecord { person, site_code, episodes, history, merges })
     }
 
     /// Registers a person entering `site`, with their first episode; refused
@@ -188,6 +191,9 @@ impl App {
         // through the audit writer, which needs the write connection.
         let allowed = self.authorize_record(actor, Action::EditRegister, site, "person.update", &subject).await?;
         let mut tx = self.store.begin().await?;
+        if people::get(&mut tx, id).await?.is_some_and(|p| p.merged_into.is_some()) {
+            return Err(AppError::Conflict("merge-already-merged"));
+        }
         let first_entry =
             people::episodes(&mut tx, id).await?.iter().filter_map(|e| e.entry_date.parse::<Date>().ok()).min();
         if first_entry.is_some_and(|entry| entry < draft.birth_date) {

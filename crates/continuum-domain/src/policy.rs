@@ -68,11 +68,14 @@ pub enum Action {
     ManageTraining,
     /// Export pseudonymised research data.
     ExportResearch,
+    /// Undo a merge of duplicate people (administrators: it restores both
+    /// records as they were, without showing who they are).
+    UndoMerge,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewReferenceData,
         Action::ManageSites,
         Action::ManageOrganisations,
@@ -95,6 +98,7 @@ impl Action {
         Action::DecideProjectAuthorisation,
         Action::ManageTraining,
         Action::ExportResearch,
+        Action::UndoMerge,
     ];
 
     /// The stable code, used in the audit trail and the expectation tables.
@@ -122,6 +126,7 @@ impl Action {
             Action::DecideProjectAuthorisation => "decide_project_authorisation",
             Action::ManageTraining => "manage_training",
             Action::ExportResearch => "export_research",
+            Action::UndoMerge => "undo_merge",
         }
     }
 
@@ -138,6 +143,7 @@ impl Action {
                 | Action::SearchAudit
                 | Action::ReviewEmergencyAccess
                 | Action::DecideProjectAuthorisation
+                | Action::UndoMerge
         )
     }
 
@@ -301,7 +307,7 @@ fn rule(role: Role, action: Action) -> Rule {
     match (role, action) {
         (_, A::ViewReferenceData | A::ManageOwnAccount) => Rule::Anywhere,
 
-        (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers) => Rule::Anywhere,
+        (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers | A::UndoMerge) => Rule::Anywhere,
         (R::Admin | R::Coordinator, A::SearchAudit | A::ReviewEmergencyAccess) => Rule::Anywhere,
         (R::Admin | R::Coordinator, A::ViewPersonAccessLog) => Rule::InScope,
         (R::Coordinator, A::ManageOrganisations | A::DecideProjectAuthorisation) => Rule::Anywhere,

@@ -22,6 +22,7 @@ use sqlx::{Any, AnyPool, Executor};
 pub mod audit;
 pub mod backup;
 pub mod emergency;
+pub mod merges;
 pub mod organisations;
 pub mod pathways;
 pub mod people;
@@ -29,6 +30,7 @@ pub mod screenings;
 pub mod sessions;
 pub mod sites;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
 
 /// The database driver's error, for `?` on commits.

@@ -97,7 +97,8 @@ pub struct WorklistRow {
 }
 
 /// People at a site whose pathway is in one of `states`, the longest
-/// waiting (earliest entry) first, and how many in all.
+/// waiting (earliest entry) first, and how many in all. Pathways superseded
+/// by a merge are not current, so not listed.
 pub async fn at_site_in_states(
     conn: &mut Conn,
     site_id: i64,
@@ -105,7 +106,7 @@ pub async fn at_site_in_states(
     page: Page,
 ) -> StoreResult<(Vec<WorklistRow>, i64)> {
     let list: Vec<String> = (0..states.len()).map(|i| format!("${}", i + 2)).collect();
-    let filter = format!("w.site_id = $1 AND w.state IN ({})", list.join(", "));
+    let filter = format!("w.site_id = $1 AND w.superseded_by_merge IS NULL AND w.state IN ({})", list.join(", "));
     let sql = format!(
         "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, e.entry_date, w.state \
          FROM pathways w JOIN people p ON p.id = w.person_id \
@@ -165,14 +166,15 @@ pub struct PathwayRow {
     pub closing_reason: Option<String>,
 }
 
-/// The person's most recent pathway and its transitions in order.
+/// The person's current pathway (the most recent one not superseded by a
+/// merge) and its transitions in order.
 pub async fn latest_for_person(
     conn: &mut Conn,
     person_id: i64,
 ) -> StoreResult<Option<(PathwayRow, Vec<TransitionRow>)>> {
     let row: Option<PathwayRow> = sqlx::query_as(
         "SELECT id, site_id, state, returns_to, closing_reason FROM pathways WHERE person_id = $1 \
-         ORDER BY id DESC LIMIT 1",
+         AND superseded_by_merge IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(person_id)
     .fetch_optional(&mut *conn)

@@ -32,10 +32,12 @@ pub struct PersonRow {
     pub created_at: String,
     /// Last changed.
     pub updated_at: String,
+    /// The record this one was merged into (see `crate::merges`).
+    pub merged_into: Option<i64>,
 }
 
 const COLUMNS: &str = "p.id, p.family_name, p.given_names, p.birth_date, p.sex, p.nationality, p.languages, \
-     p.preferred_language, p.site_id, p.current_episode_id, p.version, p.created_at, p.updated_at";
+     p.preferred_language, p.site_id, p.current_episode_id, p.version, p.created_at, p.updated_at, p.merged_into";
 
 /// The fields of a person to write.
 #[derive(Debug, Clone)]
@@ -199,7 +201,7 @@ pub async fn insert(
 }
 
 /// Changes a person if `version` is still the stored one; `false` if not
-/// (someone changed it meanwhile, or there is no such person).
+/// (someone changed it meanwhile, it was merged, or there is no such person).
 pub async fn update(
     conn: &mut Conn,
     id: i64,
@@ -211,7 +213,7 @@ pub async fn update(
     let done = sqlx::query(
         "UPDATE people SET family_name = $1, given_names = $2, birth_date = $3, sex = $4, nationality = $5, \
          languages = $6, preferred_language = $7, version = version + 1, updated_at = $8, updated_by = $9 \
-         WHERE id = $10 AND version = $11",
+         WHERE id = $10 AND version = $11 AND merged_into IS NULL",
     )
     .bind(person.family_name)
     .bind(person.given_names)
@@ -373,7 +375,7 @@ pub async fn entries_at_site(conn: &mut Conn, site_id: i64) -> StoreResult<Vec<E
 }
 
 /// People born on this date who share at least one name token: the
-/// candidates of a duplicate check.
+/// candidates of a duplicate check (merged records are not candidates).
 pub async fn same_birth_date_and_name(
     conn: &mut Conn,
     birth_date: &str,
@@ -384,7 +386,7 @@ pub async fn same_birth_date_and_name(
     }
     let placeholders: Vec<String> = (0..tokens.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "{LIST_SELECT} WHERE p.birth_date = $1 AND EXISTS (SELECT 1 FROM person_name_tokens t \
+        "{LIST_SELECT} WHERE p.birth_date = $1 AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM person_name_tokens t \
          WHERE t.person_id = p.id AND t.token IN ({})) ORDER BY p.family_name, p.given_names, p.id LIMIT 20",
         placeholders.join(", ")
     );
@@ -406,13 +408,14 @@ fn next(value: String, binds: &mut Vec<String>) -> String {
 }
 
 /// One page of the people matching `filter`, and how many match in all.
+/// Records merged into another are never listed.
 pub async fn search(
     conn: &mut Conn,
     filter: &PersonFilter,
     order: PersonOrder,
     page: Page,
 ) -> StoreResult<(Vec<PersonListRow>, i64)> {
-    let mut conditions = Vec::new();
+    let mut conditions = vec!["p.merged_into IS NULL".to_owned()];
     let mut binds: Vec<String> = Vec::new();
     if let Some(sites) = &filter.sites {
         if sites.is_empty() {
@@ -444,7 +447,7 @@ pub async fn search(
         (false, None) => conditions.push(name.join(" AND ")),
         (false, Some(number)) => conditions.push(format!("(({}) OR {number})", name.join(" AND "))),
     }
-    let filter_sql = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+    let filter_sql = format!(" WHERE {}", conditions.join(" AND "));
     let order_sql = match order {
         PersonOrder::Name => "p.family_name, p.given_names, p.id",
         PersonOrder::EntryNewest => "e.entry_date DESC, p.id DESC",

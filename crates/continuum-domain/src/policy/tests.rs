@@ -39,6 +39,7 @@ manage_governance            nnn nnn nnn nnn yny yny nnn nnn nnn nnn
 decide_project_authorisation nnn nnn nnn nnn nnn yyy nnn nnn nnn nnn
 manage_training              nnn nnn nnn nnn yny yny nnn nnn nnn nnn
 export_research              nnn nnn nnn nnn nnn nnn nnn nnn yny nnn
+undo_merge                   nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
 ";
 
 /// The expectation of one role for one action, as written in [`EXPECTED`].
