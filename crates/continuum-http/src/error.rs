@@ -25,6 +25,14 @@ fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
         AppError::Conflict("possible-duplicates") => {
             (StatusCode::CONFLICT, "possible-duplicates", "people-possible-duplicates")
         }
+        // Merges and page imports: each refusal has its own message.
+        AppError::Conflict(
+            code @ ("merge-same-record"
+            | "merge-already-merged"
+            | "merge-already-undone"
+            | "merge-undo-later-first"
+            | "import-expired"),
+        ) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),
         AppError::Locked { .. } => (StatusCode::TOO_MANY_REQUESTS, "locked", "error-locked"),

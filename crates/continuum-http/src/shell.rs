@@ -89,6 +89,9 @@ impl Shell {
         if actor.may_ever(Action::ManageUsers) {
             nav.push(item("/admin/users", "nav-users"));
         }
+        if actor.may_ever(Action::UndoMerge) {
+            nav.push(item("/admin/merges", "nav-merges"));
+        }
         if actor.may_ever(Action::SearchAudit) {
             nav.push(item("/audit", "nav-audit"));
         }

@@ -11,6 +11,9 @@ mod account;
 mod audit;
 mod emergency;
 mod home;
+// Merging duplicate people and importing entry lists on a page.
+mod imports;
+mod merges;
 mod organisations;
 mod people;
 mod screening;
@@ -23,6 +26,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
     let routes = home::routes(routes);
     let routes = worklist::routes(routes);
+    // Before the register's own routes, so that the table reads in order.
+    let routes = imports::routes(routes);
+    let routes = merges::routes(routes);
     let routes = people::routes(routes);
     let routes = screening::routes(routes);
     let routes = sites::routes(routes);

@@ -157,6 +157,7 @@ struct PersonPage {
     may_screen: bool,
     screenings: Vec<ScreeningLine>,
     saved: bool,
+    merge: super::merges::PersonMerges,
 }
 
 struct ScreeningLine {
@@ -170,6 +171,8 @@ struct ScreeningLine {
 struct SavedQuery {
     #[serde(default)]
     saved: String,
+    #[serde(default)]
+    merged: String,
 }
 
 async fn show(
@@ -186,7 +189,8 @@ async fn show(
         Ok(record) => record,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
-    let PersonRecord { person, site_code, episodes, history } = record;
+    let PersonRecord { person, site_code, episodes, history, merges } = record;
+    let merge = super::merges::PersonMerges::new(&actor, &person, merges, &query.merged);
     let screenings = if actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))) {
         match state.app.person_screenings(&actor, id).await {
             Ok(list) => list
@@ -237,11 +241,12 @@ async fn show(
                 birth_date: v.birth_date,
             })
             .collect(),
-        may_edit: actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
+        may_edit: merge.merged_into.is_none() && actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
-        may_screen: actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id))),
+        may_screen: merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id))),
         screenings,
         saved: !query.saved.is_empty(),
+        merge,
         name,
     };
     super::render(StatusCode::OK, &page)
@@ -322,7 +327,7 @@ struct PersonFormPage {
     summary: Vec<SummaryItem>,
 }
 
-const PERSON_FIELDS: &[(&str, &str)] = &[
+pub(super) const PERSON_FIELDS: &[(&str, &str)] = &[
     ("family_name", "person-family-name"),
     ("given_names", "person-given-names"),
     ("birth_date", "person-birth-date"),
