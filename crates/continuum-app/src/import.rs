@@ -306,7 +306,14 @@ impl App {
         for (done, line) in new.iter().enumerate() {
             let id = self.insert_entry(tx, site, &line.entry, at, by).await?;
             let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code.clone());
-            audit.push(self.entry(actor, "person.create", Outcome::Allowed, allowed.purpose(), allowed.role(), &subject));
+            audit.push(self.entry(
+                actor,
+                "person.create",
+                Outcome::Allowed,
+                allowed.purpose(),
+                allowed.role(),
+                &subject,
+            ));
             progress(done + 1, new.len());
         }
         let subject = Subject::kind("person").at_site(site_code);

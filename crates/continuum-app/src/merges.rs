@@ -133,11 +133,14 @@ fn warnings(survivor: &MergeSide, duplicate: &MergeSide) -> Vec<MergeWarning> {
         warnings.push(MergeWarning::OpenPathwaySuperseded { state: open.state.clone() });
     }
     for episode in &duplicate.episodes {
-        let shared = survivor.episodes.iter().any(|e| {
-            e.site_id == episode.site_id && e.prison_number.eq_ignore_ascii_case(&episode.prison_number)
-        });
-        let warning =
-            MergeWarning::SamePrisonNumber { site: episode.site_code.clone(), prison_number: episode.prison_number.clone() };
+        let shared = survivor
+            .episodes
+            .iter()
+            .any(|e| e.site_id == episode.site_id && e.prison_number.eq_ignore_ascii_case(&episode.prison_number));
+        let warning = MergeWarning::SamePrisonNumber {
+            site: episode.site_code.clone(),
+            prison_number: episode.prison_number.clone(),
+        };
         if shared && !warnings.contains(&warning) {
             warnings.push(warning);
         }
@@ -188,7 +191,12 @@ impl App {
         actor.sites.iter().find(|s| s.id.0 == site_id).map(|s| s.code.clone()).unwrap_or_default()
     }
 
-    async fn merge_side(&self, conn: &mut continuum_store::Conn, actor: &Actor, person: Person) -> AppResult<MergeSide> {
+    async fn merge_side(
+        &self,
+        conn: &mut continuum_store::Conn,
+        actor: &Actor,
+        person: Person,
+    ) -> AppResult<MergeSide> {
         let episodes = people::episodes(conn, person.id).await?;
         let history = people::history(conn, person.id).await?;
         let pathways = merges::pathways_of(conn, person.id).await?;
@@ -216,12 +224,7 @@ impl App {
 
     /// Merges `duplicate_id` into `survivor_id`, if neither changed since the
     /// versions shown; returns the merge's id.
-    pub async fn merge_people(
-        &self,
-        actor: &Actor,
-        survivor: (i64, i64),
-        duplicate: (i64, i64),
-    ) -> AppResult<i64> {
+    pub async fn merge_people(&self, actor: &Actor, survivor: (i64, i64), duplicate: (i64, i64)) -> AppResult<i64> {
         let (allowed, survivor_row, duplicate_row) =
             self.merge_gate(actor, survivor.0, duplicate.0, "person.merge").await?;
         let mut tx = self.store.begin().await?;
@@ -251,7 +254,14 @@ impl App {
             let mut subject = person_subject(person.id, Some(App::site_code(actor, person.site_id)));
             subject.id = Some(id.to_string());
             subject.kind = Some("person_merge");
-            audit.push(self.entry(actor, "person.merge", Outcome::Allowed, allowed.purpose(), allowed.role(), &subject));
+            audit.push(self.entry(
+                actor,
+                "person.merge",
+                Outcome::Allowed,
+                allowed.purpose(),
+                allowed.role(),
+                &subject,
+            ));
         }
         self.append_in(&mut tx, audit).await?;
         tx.commit().await?;
@@ -303,7 +313,14 @@ impl App {
         let mut audit = Vec::new();
         for (person, site) in [(merge.survivor_id, &merge.survivor_site), (merge.merged_id, &merge.merged_site)] {
             let subject = Subject { person_id: Some(person), ..subject.clone() }.at_site(Some(site.clone()));
-            audit.push(self.entry(actor, "person.unmerge", Outcome::Allowed, allowed.purpose(), allowed.role(), &subject));
+            audit.push(self.entry(
+                actor,
+                "person.unmerge",
+                Outcome::Allowed,
+                allowed.purpose(),
+                allowed.role(),
+                &subject,
+            ));
         }
         self.append_in(&mut tx, audit).await?;
         tx.commit().await?;

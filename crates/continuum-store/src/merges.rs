@@ -76,11 +76,12 @@ const SELECT: &str = "SELECT m.id, m.survivor_id, m.merged_id, s.site_id AS surv
 /// at `version`, and holds its row until the transaction ends (so that two
 /// merges of the same records cannot both go through).
 pub async fn claim_unmerged(conn: &mut Conn, person_id: i64, version: i64) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE people SET version = version WHERE id = $1 AND version = $2 AND merged_into IS NULL")
-        .bind(person_id)
-        .bind(version)
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE people SET version = version WHERE id = $1 AND version = $2 AND merged_into IS NULL")
+            .bind(person_id)
+            .bind(version)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -171,12 +172,13 @@ pub async fn moved(conn: &mut Conn, merge_id: i64, kind: MoveKind) -> StoreResul
 /// one that moves back, the survivor's latest remaining entry becomes
 /// current. `false` if the merge was already undone.
 pub async fn undo(conn: &mut Conn, merge: &MergeRow, at: &str, by: Option<i64>) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE person_merges SET undone_at = $1, undone_by = $2 WHERE id = $3 AND undone_at IS NULL")
-        .bind(at)
-        .bind(by)
-        .bind(merge.id)
-        .execute(&mut *conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE person_merges SET undone_at = $1, undone_by = $2 WHERE id = $3 AND undone_at IS NULL")
+            .bind(at)
+            .bind(by)
+            .bind(merge.id)
+            .execute(&mut *conn)
+            .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }

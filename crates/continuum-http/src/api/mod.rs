@@ -45,6 +45,8 @@ use crate::routes::{Access, Routes};
 
 pub mod audit;
 pub mod me;
+// Merging duplicate people.
+pub mod merges;
 pub mod organisations;
 pub mod people;
 pub mod sites;
@@ -78,6 +80,10 @@ pub mod users;
         people::get_person,
         people::register_entry,
         people::update_person,
+        // Merging duplicate people.
+        merges::merge_person,
+        merges::list_merges,
+        merges::undo_merge,
         me::get_me,
         audit::search_audit,
     ),
@@ -131,6 +137,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = organisations::routes(routes);
     let routes = users::routes(routes);
     let routes = people::routes(routes);
+    // Merging duplicate people.
+    let routes = merges::routes(routes);
     let routes = me::routes(routes);
     audit::routes(routes)
 }

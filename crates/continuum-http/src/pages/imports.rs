@@ -52,7 +52,8 @@ fn import_page(state: &AppState, actor: &Actor, site: &str, errors: (String, Str
     let lang = actor_lang(actor);
     let mut shell = Shell::signed_in(actor, state.settings.demo_mode, "import-title", "/people/import");
     super::sites::mark_errors(&mut shell, !errors.0.is_empty() || !errors.1.is_empty());
-    let chosen = if site.is_empty() { actor.site.as_ref().map(|s| s.code.clone()).unwrap_or_default() } else { site.to_owned() };
+    let chosen =
+        if site.is_empty() { actor.site.as_ref().map(|s| s.code.clone()).unwrap_or_default() } else { site.to_owned() };
     let permitted = actor.sites_where(Action::EditRegister);
     let page = ImportPage {
         shell,
@@ -172,12 +173,18 @@ fn too_large(lang: Lang) -> String {
     continuum_i18n::t_args(lang, "import-too-large", &[("mb", Arg::Num(UPLOAD_LIMIT_MB))])
 }
 
-async fn check(State(state): State<AppState>, SignedIn(actor): SignedIn, headers: HeaderMap, multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>) -> Response {
+async fn check(
+    State(state): State<AppState>,
+    SignedIn(actor): SignedIn,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
     let lang = actor_lang(&actor);
     if let Some(refused) = super::refused_unless(&state, &actor, Action::EditRegister, "person.import").await {
         return refused;
     }
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     let no_site = String::new();
     if declared.is_some_and(|n| n > UPLOAD_LIMIT_BYTES + FORM_OVERHEAD_BYTES) {
         return import_page(&state, &actor, "", (no_site, too_large(lang)), StatusCode::PAYLOAD_TOO_LARGE);
@@ -200,7 +207,11 @@ async fn check(State(state): State<AppState>, SignedIn(actor): SignedIn, headers
     let site = actor.sites.iter().find(|s| s.code == code);
     let file = upload.file.filter(|f| !f.is_empty());
     let (Some(site), Some(file)) = (site, file.as_ref()) else {
-        let site_error = if site.is_none() { crate::shell::render(lang, &FieldError { field: "site", problem: Problem::UnknownSite }) } else { String::new() };
+        let site_error = if site.is_none() {
+            crate::shell::render(lang, &FieldError { field: "site", problem: Problem::UnknownSite })
+        } else {
+            String::new()
+        };
         let file_error = if file.is_none() { continuum_i18n::t(lang, "import-file-required") } else { String::new() };
         return import_page(&state, &actor, &code, (site_error, file_error), StatusCode::UNPROCESSABLE_ENTITY);
     };

@@ -332,7 +332,8 @@ async fn show(
     let Some(id) = parse_id(&id) else {
         return not_found(lang);
     };
-    let MergeDetail { merge, episodes, pathways, screenings, blocked_by } = match state.app.get_merge(&actor, id).await {
+    let MergeDetail { merge, episodes, pathways, screenings, blocked_by } = match state.app.get_merge(&actor, id).await
+    {
         Ok(detail) => detail,
         Err(error) => return PageError::new(error, lang).into_response(),
     };

@@ -243,7 +243,8 @@ async fn show(
             .collect(),
         may_edit: merge.merged_into.is_none() && actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
-        may_screen: merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id))),
+        may_screen: merge.merged_into.is_none()
+            && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id))),
         screenings,
         saved: !query.saved.is_empty(),
         merge,
