@@ -280,3 +280,36 @@ async fn a_care_worker_merges_on_the_confirmation_page_and_an_administrator_undo
     server.stop().await;
 }
 on_both_backends!(a_care_worker_merges_on_the_confirmation_page_and_an_administrator_undoes_it);
+
+async fn the_api_merges_a_duplicate_and_an_administrator_undoes_it(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let worker = actor(&server.app, "care_worker.has").await;
+    let (survivor, duplicate) = duplicates(&server.app, &worker).await;
+    let client = server.client_for("medical.has").await.expect("signs in");
+    let path = format!("/api/v1/people/{survivor}/merge");
+    let missing = client.post(server.url(&path)).json(&serde_json::json!({})).send().await.expect("request");
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY, "every field is required");
+    let body = serde_json::json!({ "duplicate": duplicate, "version": 1, "duplicate_version": 1 });
+    let response = client.post(server.url(&path)).json(&body).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let merge: serde_json::Value = response.json().await.expect("JSON");
+    assert_eq!((merge["survivor"].as_i64(), merge["merged"].as_i64()), (Some(survivor), Some(duplicate)));
+    let again = client.post(server.url(&path)).json(&body).send().await.expect("request");
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let problem: serde_json::Value = again.json().await.expect("JSON");
+    assert_eq!(problem["type"], "https://continuum.invalid/problems/merge-already-merged");
+
+    let undo = format!("/api/v1/merges/{}/undo", merge["id"]);
+    let refused = client.post(server.url(&undo)).send().await.expect("request");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let admin = server.client_for("admin").await.expect("signs in");
+    let listed: serde_json::Value =
+        admin.get(server.url("/api/v1/merges")).send().await.expect("request").json().await.expect("JSON");
+    assert_eq!(listed["items"][0]["id"], merge["id"]);
+    let undone = admin.post(server.url(&undo)).send().await.expect("request");
+    assert_eq!(undone.status(), StatusCode::OK);
+    let undone: serde_json::Value = undone.json().await.expect("JSON");
+    assert!(undone["undone_at"].is_string());
+    server.stop().await;
+}
+on_both_backends!(the_api_merges_a_duplicate_and_an_administrator_undoes_it);
