@@ -82,6 +82,10 @@ async fn imported(app: &App) -> usize {
 async fn the_check_reports_what_would_happen_and_writes_nothing(backend: Backend) {
     let server = TestServer::start(backend).await.expect("server");
     let client = server.client_for("care_worker.has").await.expect("signs in");
+    let form = client.get(server.url("/people/import")).send().await.expect("request");
+    assert_eq!(form.status(), StatusCode::OK);
+    let form = form.text().await.expect("page");
+    assert!(form.contains("enctype=\"multipart/form-data\"") && form.contains("<option value=\"HAS\""), "{form}");
     let (status, html) = upload(&server, &client, "HAS", ENTRY_LIST.as_bytes()).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("2 regels gelezen: 2 nieuw, 0 al geregistreerd, 0 geweigerd."), "{html}");

@@ -130,10 +130,17 @@ async fn undoing_a_merge_restores_both_records_exactly(backend: Backend) {
     let (survivor, duplicate) = duplicates(&test.app, &worker).await;
     let before = (snapshot(&test.app, &worker, survivor).await, snapshot(&test.app, &worker, duplicate).await);
     let head_before = worklist_head(&test.app, &worker).await;
+    let pathways = async || {
+        let preview = test.app.merge_preview(&worker, survivor, duplicate).await.expect("both shown");
+        (preview.survivor.pathways, preview.duplicate.pathways)
+    };
+    let pathways_before = pathways().await;
     let merge = merge(&test.app, &worker, survivor, duplicate).await.expect("merged");
     let admin = actor(&test.app, "admin").await;
 
     test.app.undo_merge(&admin, merge).await.expect("undone");
+
+    assert_eq!(pathways().await, pathways_before, "each pathway back with its record, current again");
 
     let after = (snapshot(&test.app, &worker, survivor).await, snapshot(&test.app, &worker, duplicate).await);
     assert_eq!(format!("{before:?}"), format!("{after:?}"));
@@ -294,6 +301,10 @@ async fn the_api_merges_a_duplicate_and_an_administrator_undoes_it(backend: Back
     assert_eq!(response.status(), StatusCode::CREATED);
     let merge: serde_json::Value = response.json().await.expect("JSON");
     assert_eq!((merge["survivor"].as_i64(), merge["merged"].as_i64()), (Some(survivor), Some(duplicate)));
+    let record = format!("/api/v1/people/{duplicate}");
+    let merged: serde_json::Value =
+        client.get(server.url(&record)).send().await.expect("request").json().await.expect("JSON");
+    assert_eq!(merged["merged_into"].as_i64(), Some(survivor), "the merged record points at the survivor");
     let again = client.post(server.url(&path)).json(&body).send().await.expect("request");
     assert_eq!(again.status(), StatusCode::CONFLICT);
     let problem: serde_json::Value = again.json().await.expect("JSON");
