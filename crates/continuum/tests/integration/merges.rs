@@ -324,3 +324,19 @@ async fn the_api_merges_a_duplicate_and_an_administrator_undoes_it(backend: Back
     server.stop().await;
 }
 on_both_backends!(the_api_merges_a_duplicate_and_an_administrator_undoes_it);
+
+async fn the_confirmation_page_names_a_bad_record_number_and_shows_what_was_typed(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let worker = actor(&server.app, "care_worker.has").await;
+    let (survivor, _) = duplicates(&server.app, &worker).await;
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let page = client.get(server.url(&format!("/people/{survivor}/merge?duplicate=12x"))).send().await;
+    let page = page.expect("request");
+    assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = page.text().await.expect("page");
+    assert!(html.contains("value=\"12x\"") && html.contains("href=\"#duplicate\""), "{html}");
+    let itself = client.get(server.url(&format!("/people/{survivor}/merge?duplicate={survivor}"))).send().await;
+    assert_eq!(itself.expect("request").status(), StatusCode::CONFLICT);
+    server.stop().await;
+}
+on_both_backends!(the_confirmation_page_names_a_bad_record_number_and_shows_what_was_typed);
