@@ -237,8 +237,13 @@ async fn merge(
     if let Some(refused) = super::refused_unless(&state, &actor, Action::EditRegister, "person.merge").await {
         return refused;
     }
-    let (Some(id), Some(duplicate)) = (parse_id(&id), parse_id(&form.duplicate)) else {
+    let Some(id) = parse_id(&id) else {
         return not_found(lang);
+    };
+    let Some(duplicate) = parse_id(&form.duplicate) else {
+        let mut page = merge_page(&actor, state.settings.demo_mode, id, form.duplicate.trim().to_owned());
+        page.error = continuum_i18n::t(lang, "merge-duplicate-invalid");
+        return super::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let version = |text: &str| text.trim().parse::<i64>().unwrap_or(0);
     let survivor = (id, version(&form.survivor_version));

@@ -335,6 +335,9 @@ async fn the_confirmation_page_names_a_bad_record_number_and_shows_what_was_type
     assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = page.text().await.expect("page");
     assert!(html.contains("value=\"12x\"") && html.contains("href=\"#duplicate\""), "{html}");
+    let csrf = server.csrf_token(&client).await.expect("token");
+    let posted = client.post(server.url(&format!("/people/{survivor}/merge"))).form(&[("csrf", csrf.as_str())]).send();
+    assert_eq!(posted.await.expect("request").status(), StatusCode::UNPROCESSABLE_ENTITY, "no duplicate named");
     let itself = client.get(server.url(&format!("/people/{survivor}/merge?duplicate={survivor}"))).send().await;
     assert_eq!(itself.expect("request").status(), StatusCode::CONFLICT);
     server.stop().await;
