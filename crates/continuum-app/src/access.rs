@@ -211,6 +211,7 @@ fn static_kind(kind: &str) -> &'static str {
         "content_pack" => "content_pack",
         "episode" => "episode",
         "signal" => "signal",
+        "merge" => "person_merge",
         _ => "other",
     }
 }

@@ -120,6 +120,11 @@ impl Actor {
         decide(&self.grants, action, target).is_allowed()
     }
 
+    /// The code of one of the actor's sites (for the audit trail).
+    pub fn site_code(&self, site: continuum_domain::ids::SiteId) -> Option<String> {
+        self.sites.iter().find(|s| s.id == site).map(|s| s.code.clone())
+    }
+
     /// The actor's sites where the action is allowed.
     pub fn sites_where(&self, action: Action) -> Vec<continuum_domain::ids::SiteId> {
         self.sites.iter().map(|s| s.id).filter(|id| self.may(action, Target::site(*id))).collect()

@@ -65,7 +65,7 @@ impl App {
         drop(conn);
         let allowed = self.authorize_record(actor, Action::ViewPersonAccessLog, site, event, &subject).await?;
         let site = site.ok_or(AppError::NotFound)?;
-        let code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone()).unwrap_or_default();
+        let code = actor.site_code(site).unwrap_or_default();
         let filter = AuditQuery { person_id: Some(person_id), data_access_only: true, ..AuditQuery::default() };
         let mut conn = self.store.reader().await?;
         let (items, total) = audit::search(&mut conn, &filter, paging.to_store()).await?;

@@ -99,7 +99,7 @@ impl App {
         let (Some(episode), Some(person)) = (episode, person) else {
             return Err(AppError::NotFound);
         };
-        let code = actor.sites.iter().find(|s| s.id.0 == person.site_id).map(|s| s.code.clone());
+        let code = actor.site_code(SiteId(person.site_id));
         Ok(Gate { allowed, subject: subject.at_site(code), episode, person })
     }
 

@@ -28,20 +28,29 @@
 //! one transaction, with one audit row per person created, only when the
 //! user confirms. An import that adds nothing writes nothing, not even an
 //! audit row.
+//!
+//! On a page, the file is checked when uploaded and, when it has new
+//! entries and no refused line, kept in the database under a random token
+//! (only its hash is stored) for [`UPLOAD_VALID_MINUTES`], bound to the user
+//! and the site. Confirming imports that kept file, so the entries written
+//! are exactly those of the file the user saw checked, and forgets it in the
+//! same transaction (a second confirmation finds nothing).
 
 use std::collections::{HashMap, HashSet};
 
-use continuum_domain::audit::format_instant;
+use continuum_domain::audit::{Outcome, format_instant};
 use continuum_domain::ids::SiteId;
 use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
 use continuum_domain::policy::{Action, Target};
 use continuum_domain::validation::{FieldError, Invalid, Problem};
 use continuum_store::people::{self, NewEpisode};
+use continuum_store::uploads::{self, NewUpload};
+use sha2::{Digest, Sha256};
 
-use crate::access::Subject;
+use crate::access::{Allowed, Subject};
 use crate::actor::Actor;
 use crate::app::App;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::people::NewEntry;
 
 /// The columns of an entry list, in the order of the documentation.
@@ -81,6 +90,35 @@ pub struct ImportReport {
     pub already_registered: usize,
     /// Refused lines; when any, nothing is written.
     pub refused: Vec<LineError>,
+}
+
+/// How long an entry list checked on a page waits for its confirmation.
+pub const UPLOAD_VALID_MINUTES: i64 = 30;
+
+/// An entry list checked on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedUpload {
+    /// What importing it would do.
+    pub report: ImportReport,
+    /// SHA-256 of the file, hex: the confirmation imports this very file.
+    pub digest: String,
+    /// The token to confirm the import with; `None` when there is nothing
+    /// to import (a refused line, or no new entry).
+    pub token: Option<String>,
+}
+
+/// An entry list imported after its confirmation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmedUpload {
+    /// What was imported; when a line is refused (the register changed
+    /// since the check), nothing was.
+    pub report: ImportReport,
+    /// The site.
+    pub site: SiteId,
+    /// The file's name.
+    pub file_name: String,
+    /// SHA-256 of the file, hex.
+    pub digest: String,
 }
 
 /// A parsed line.
@@ -231,29 +269,47 @@ impl App {
         actor: &Actor,
         site: SiteId,
         bytes: &[u8],
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> AppResult<ImportReport> {
         let allowed = self
             .authorize(actor, Action::EditRegister, Target::site(site), "person.import", &Subject::kind("person"))
             .await?;
-        let (lines, refused) = parse(bytes, self.register_today());
         let mut tx = self.store.begin().await?;
-        let known = known_at(&mut tx, site).await?;
+        let report = self.write_entries(&mut tx, actor, allowed, site, bytes, progress).await?;
+        if report.refused.is_empty() && report.new > 0 {
+            tx.commit().await?;
+        }
+        Ok(report)
+    }
+
+    /// Checks and writes the new entries of a list inside `tx`, with their
+    /// audit rows; writes nothing when a line is refused or nothing is new.
+    async fn write_entries(
+        &self,
+        tx: &mut continuum_store::Tx,
+        actor: &Actor,
+        allowed: Allowed,
+        site: SiteId,
+        bytes: &[u8],
+        mut progress: impl FnMut(usize, usize),
+    ) -> AppResult<ImportReport> {
+        let (lines, refused) = parse(bytes, self.register_today());
+        let known = known_at(tx, site).await?;
         let (new, report) = classify(lines, refused, &known);
         if !report.refused.is_empty() || new.is_empty() {
             return Ok(report);
         }
         let at = self.now();
         let by = self.actor_id(actor);
-        let site_code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
+        let site_code = actor.site_code(site);
         let mut audit = Vec::with_capacity(new.len() + 1);
         for (done, line) in new.iter().enumerate() {
-            let id = self.insert_entry(&mut tx, site, &line.entry, at, by).await?;
+            let id = self.insert_entry(tx, site, &line.entry, at, by).await?;
             let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code.clone());
             audit.push(self.entry(
                 actor,
                 "person.create",
-                continuum_domain::audit::Outcome::Allowed,
+                Outcome::Allowed,
                 allowed.purpose(),
                 allowed.role(),
                 &subject,
@@ -261,17 +317,79 @@ impl App {
             progress(done + 1, new.len());
         }
         let subject = Subject::kind("person").at_site(site_code);
-        audit.push(self.entry(
-            actor,
-            "person.import",
-            continuum_domain::audit::Outcome::Allowed,
-            allowed.purpose(),
-            allowed.role(),
-            &subject,
-        ));
-        self.append_in(&mut tx, audit).await?;
-        tx.commit().await?;
+        audit.push(self.entry(actor, "person.import", Outcome::Allowed, allowed.purpose(), allowed.role(), &subject));
+        self.append_in(tx, audit).await?;
         Ok(report)
+    }
+
+    /// Checks an entry list uploaded on a page for `site` and, when it has
+    /// new entries and no refused line, keeps it until the user confirms
+    /// (for [`UPLOAD_VALID_MINUTES`]). Writes no entry.
+    pub async fn check_uploaded_entry_list(
+        &self,
+        actor: &Actor,
+        site: SiteId,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> AppResult<CheckedUpload> {
+        let report = self.check_entry_list(actor, site, bytes).await?;
+        let digest = hex::encode(Sha256::digest(bytes));
+        if !report.refused.is_empty() || report.new == 0 {
+            return Ok(CheckedUpload { report, digest, token: None });
+        }
+        let allowed = self
+            .authorize(actor, Action::EditRegister, Target::site(site), "person.import_check", &Subject::kind("person"))
+            .await?;
+        let token = crate::secrets::random_token();
+        let at = self.now();
+        let expires = at.checked_add(jiff::SignedDuration::from_mins(UPLOAD_VALID_MINUTES)).unwrap_or(at);
+        let file_name: String = file_name.trim().chars().take(200).collect();
+        let mut tx = self.store.begin().await?;
+        let upload = NewUpload {
+            token_hash: &crate::secrets::token_hash(&token),
+            user_id: actor.user_id.0,
+            site_id: site.0,
+            file_name: &file_name,
+            digest: &digest,
+            content: bytes,
+            at: &format_instant(at),
+            expires_at: &format_instant(expires),
+        };
+        uploads::insert(&mut tx, &upload).await?;
+        let site_code = actor.site_code(site);
+        let subject = Subject { id: Some(digest.clone()), ..Subject::kind("entry_list") }.at_site(site_code);
+        self.audit_change(&mut tx, actor, allowed, "person.import_check", &subject).await?;
+        tx.commit().await?;
+        Ok(CheckedUpload { report, digest, token: Some(token) })
+    }
+
+    /// Imports the entry list kept under `token` by
+    /// [`App::check_uploaded_entry_list`]: exactly the file that was
+    /// checked, for the site it was checked for, by the user who uploaded
+    /// it. Like [`App::import_entry_list`], all or nothing.
+    pub async fn confirm_uploaded_entry_list(&self, actor: &Actor, token: &str) -> AppResult<ConfirmedUpload> {
+        let hash = crate::secrets::token_hash(token.trim());
+        let mut conn = self.store.reader().await?;
+        let upload = uploads::get(&mut conn, &hash).await?;
+        drop(conn);
+        let now = format_instant(self.now());
+        let Some(upload) = upload.filter(|u| u.user_id == actor.user_id.0 && u.expires_at > now) else {
+            self.permit(actor, Action::EditRegister, "person.import").await?;
+            return Err(AppError::Conflict("import-expired"));
+        };
+        let site = SiteId(upload.site_id);
+        let allowed = self
+            .authorize(actor, Action::EditRegister, Target::site(site), "person.import", &Subject::kind("person"))
+            .await?;
+        let mut tx = self.store.begin().await?;
+        if !uploads::remove(&mut tx, &hash).await? {
+            return Err(AppError::Conflict("import-expired"));
+        }
+        let report = self.write_entries(&mut tx, actor, allowed, site, &upload.content, |_, _| {}).await?;
+        if report.refused.is_empty() {
+            tx.commit().await?;
+        }
+        Ok(ConfirmedUpload { report, site, file_name: upload.file_name, digest: upload.digest })
     }
 
     /// Writes one person and their first episode at `site`, and opens their

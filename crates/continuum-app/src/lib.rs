@@ -25,6 +25,7 @@ mod error;
 pub mod import;
 pub mod instruments;
 pub mod kiosk;
+pub mod merges;
 pub mod operations;
 pub mod pathways;
 pub mod people;

@@ -305,7 +305,7 @@ impl App {
     pub async fn worklist(&self, actor: &Actor, paging: Paging, overdue_only: bool) -> AppResult<Worklist> {
         self.permit(actor, Action::ViewRegister, "worklist.read").await?;
         let site = self.worklist_site(actor).ok_or(AppError::Forbidden)?;
-        let code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
+        let code = actor.site_code(site);
         let subject = Subject::kind("person").at_site(code);
         let allowed =
             self.authorize(actor, Action::ViewRegister, Target::site(site), "worklist.read", &subject).await?;

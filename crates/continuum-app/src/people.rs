@@ -47,6 +47,8 @@ pub struct PersonRecord {
     pub episode_history: Vec<crate::episodes::EpisodeVersion>,
     /// The signals matched to them, newest first.
     pub signals: Vec<crate::signals::Signal>,
+    /// The merges the record took part in, newest first (`crate::merges`).
+    pub merges: Vec<crate::merges::Merge>,
 }
 
 /// A new entry: the person, their first episode, and whether the user
@@ -146,12 +148,12 @@ impl App {
         let history = people::history(&mut conn, id).await?;
         let episode_history = continuum_store::episodes::history_of_person(&mut conn, id).await?;
         let signals = continuum_store::signals::for_person(&mut conn, id).await?;
+        let merges = continuum_store::merges::of_person(&mut conn, id).await?;
         drop(conn);
-        let site_code =
-            actor.sites.iter().find(|s| s.id.0 == person.site_id).map(|s| s.code.clone()).unwrap_or_default();
+        let site_code = actor.site_code(SiteId(person.site_id)).unwrap_or_default();
         let subject = subject.at_site(Some(site_code.clone()));
         self.audit_read(actor, allowed, "person.read", &subject).await?;
-        Ok(PersonRecord { person, site_code, episodes, history, episode_history, signals })
+        Ok(PersonRecord { person, site_code, episodes, history, episode_history, signals, merges })
     }
 
     /// Registers a person entering `site`, with their first episode; refused
@@ -179,7 +181,7 @@ impl App {
             }
         }
         let id = self.insert_entry(&mut tx, site, entry, self.now(), self.actor_id(actor)).await?;
-        let site_code = actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone());
+        let site_code = actor.site_code(site);
         let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code);
         self.audit_change(&mut tx, actor, allowed, "person.create", &subject).await?;
         tx.commit().await?;
@@ -196,6 +198,9 @@ impl App {
         // through the audit writer, which needs the write connection.
         let allowed = self.authorize_record(actor, Action::EditRegister, site, "person.update", &subject).await?;
         let mut tx = self.store.begin().await?;
+        if people::get(&mut tx, id).await?.is_some_and(|p| p.merged_into.is_some()) {
+            return Err(AppError::Conflict("merge-already-merged"));
+        }
         let first_entry =
             people::episodes(&mut tx, id).await?.iter().filter_map(|e| e.entry_date.parse::<Date>().ok()).min();
         if first_entry.is_some_and(|entry| entry < draft.birth_date) {

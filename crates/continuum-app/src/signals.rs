@@ -74,10 +74,6 @@ impl App {
         actor.grants.iter().filter(|g| g.scope.covers(site)).map(|g| g.role).collect()
     }
 
-    fn site_code(actor: &Actor, site: SiteId) -> Option<String> {
-        actor.sites.iter().find(|s| s.id == site).map(|s| s.code.clone())
-    }
-
     /// The sites where the actor may signal, the acting site first.
     pub fn signal_sites(&self, actor: &Actor) -> Vec<SiteId> {
         let mut sites = actor.sites_where(Action::SignalPerson);
@@ -94,7 +90,7 @@ impl App {
     /// made of what was sent.
     pub async fn create_signal(&self, actor: &Actor, site: SiteId, draft: &SignalDraft) -> AppResult<OwnSignal> {
         self.permit(actor, Action::SignalPerson, "signal.create").await?;
-        let subject = Subject::kind("signal").at_site(Self::site_code(actor, site));
+        let subject = Subject::kind("signal").at_site(actor.site_code(site));
         let allowed =
             self.authorize(actor, Action::SignalPerson, Target::site(site), "signal.create", &subject).await?;
         let source = source_for(&Self::roles_at(actor, site), draft.on_behalf_of_person).ok_or(AppError::Forbidden)?;
@@ -151,7 +147,7 @@ impl App {
         let (Some(person), Some(site)) = (person, site) else {
             return Err(AppError::NotFound);
         };
-        let subject = subject.at_site(Self::site_code(actor, site));
+        let subject = subject.at_site(actor.site_code(site));
         let allowed =
             self.authorize(actor, Action::SignalPerson, Target::site(site), "signal.create", &subject).await?;
         let reason = parse_reason(reason)?;
@@ -242,7 +238,7 @@ impl App {
     ) -> AppResult<(SiteId, Listing<Signal>)> {
         self.permit(actor, Action::ViewRegister, "signal.list").await?;
         let site = site.or_else(|| self.worklist_site(actor)).ok_or(AppError::Forbidden)?;
-        let subject = Subject::kind("signal").at_site(Self::site_code(actor, site));
+        let subject = Subject::kind("signal").at_site(actor.site_code(site));
         let allowed = self.authorize(actor, Action::ViewRegister, Target::site(site), "signal.list", &subject).await?;
         let mut conn = self.store.reader().await?;
         let pending = filter == SignalFilter::Pending;
@@ -261,7 +257,7 @@ impl App {
         let subject = Subject { person_id: signal.as_ref().and_then(|s| s.person_id), ..Subject::record("signal", id) };
         let allowed = self.authorize_record(actor, Action::WriteClinical, site, event, &subject).await?;
         let signal = signal.ok_or(AppError::NotFound)?;
-        let subject = subject.at_site(Self::site_code(actor, SiteId(signal.site_id)));
+        let subject = subject.at_site(actor.site_code(SiteId(signal.site_id)));
         Ok((allowed, subject, signal))
     }
 

@@ -71,11 +71,14 @@ pub enum Action {
     /// Load the content packs of screening instruments (licensed wording,
     /// with its provenance) and see which are loaded.
     ManageInstruments,
+    /// Undo a merge of duplicate people (administrators: it restores both
+    /// records as they were, without showing who they are).
+    UndoMerge,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::ViewReferenceData,
         Action::ManageSites,
         Action::ManageOrganisations,
@@ -99,6 +102,7 @@ impl Action {
         Action::ManageTraining,
         Action::ExportResearch,
         Action::ManageInstruments,
+        Action::UndoMerge,
     ];
 
     /// The stable code, used in the audit trail and the expectation tables.
@@ -127,6 +131,7 @@ impl Action {
             Action::ManageTraining => "manage_training",
             Action::ExportResearch => "export_research",
             Action::ManageInstruments => "manage_instruments",
+            Action::UndoMerge => "undo_merge",
         }
     }
 
@@ -144,6 +149,7 @@ impl Action {
                 | Action::ReviewEmergencyAccess
                 | Action::DecideProjectAuthorisation
                 | Action::ManageInstruments
+                | Action::UndoMerge
         )
     }
 
@@ -307,7 +313,9 @@ fn rule(role: Role, action: Action) -> Rule {
     match (role, action) {
         (_, A::ViewReferenceData | A::ManageOwnAccount) => Rule::Anywhere,
 
-        (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers | A::ManageInstruments) => Rule::Anywhere,
+        (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers | A::ManageInstruments | A::UndoMerge) => {
+            Rule::Anywhere
+        }
         (R::Admin | R::Coordinator, A::SearchAudit | A::ReviewEmergencyAccess) => Rule::Anywhere,
         (R::Admin | R::Coordinator, A::ViewPersonAccessLog) => Rule::InScope,
         (R::Coordinator, A::ManageOrganisations | A::DecideProjectAuthorisation) => Rule::Anywhere,

@@ -32,6 +32,14 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
         AppError::Conflict("screening-incomplete") => {
             (StatusCode::CONFLICT, "screening-incomplete", "screening-not-yet-complete")
         }
+        // Merges and page imports: each refusal has its own message.
+        AppError::Conflict(
+            code @ ("merge-same-record"
+            | "merge-already-merged"
+            | "merge-already-undone"
+            | "merge-undo-later-first"
+            | "import-expired"),
+        ) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

@@ -40,13 +40,16 @@ pub struct RouteSpec {
 /// A router under construction that remembers every route's access.
 pub struct Routes {
     router: Router<AppState>,
+    /// Routes that take a file upload: exempt from the general body limit,
+    /// each sets its own and answers an oversized upload itself.
+    uploads: Router<AppState>,
     specs: Vec<RouteSpec>,
 }
 
 impl Routes {
     /// An empty table.
     pub fn new() -> Routes {
-        Routes { router: Router::new(), specs: Vec::new() }
+        Routes { router: Router::new(), uploads: Router::new(), specs: Vec::new() }
     }
 
     /// Adds one method of one path.
@@ -62,6 +65,19 @@ impl Routes {
         self
     }
 
+    /// Adds a route that takes a file upload (see [`Routes::uploads`]).
+    pub fn add_upload(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+    ) -> Routes {
+        self.specs.push(RouteSpec { method, path, access });
+        self.uploads = self.uploads.route(path, handler);
+        self
+    }
+
     /// The routes recorded.
     pub fn specs(&self) -> &[RouteSpec] {
         &self.specs
@@ -69,7 +85,7 @@ impl Routes {
 
     /// The finished router with its middleware.
     pub fn into_router(self, state: AppState) -> Router {
-        crate::security::layers(self.router, state)
+        crate::security::layers(self.router, self.uploads, state)
     }
 }
 

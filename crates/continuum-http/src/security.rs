@@ -21,14 +21,21 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
      font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
      base-uri 'none'; object-src 'none'";
 
-/// Wraps the routes with the middleware, outermost last.
-pub(crate) fn layers(router: Router<AppState>, state: AppState) -> Router {
+/// The largest request body of every route but the uploads.
+const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// Wraps the routes with the middleware, outermost last. Upload routes are
+/// merged after the general body limit: each sets its own
+/// (`DefaultBodyLimit`) and tells the user, in their language, when a file
+/// is too large.
+pub(crate) fn layers(router: Router<AppState>, uploads: Router<AppState>, state: AppState) -> Router {
     router
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(uploads)
         .fallback(crate::error::not_found_fallback)
         .layer(middleware::from_fn_with_state(state.clone(), same_origin))
         .layer(middleware::from_fn_with_state(state.clone(), headers))
         .layer(middleware::from_fn(crate::observability::track))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .with_state(state)
 }
 

@@ -96,6 +96,9 @@ impl Shell {
         if actor.may_ever(Action::ManageInstruments) {
             nav.push(item("/admin/content-packs", "nav-content-packs"));
         }
+        if actor.may_ever(Action::UndoMerge) {
+            nav.push(item("/admin/merges", "nav-merges"));
+        }
         if actor.may_ever(Action::SearchAudit) {
             nav.push(item("/audit", "nav-audit"));
         }

@@ -344,6 +344,21 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("id", Arg::from("3")),
         ("answered", Arg::Num(12)),
         ("total", Arg::Num(25)),
+        // Merges and page imports.
+        ("survivor", Arg::Num(12)),
+        ("merge", Arg::Num(3)),
+        ("merged", Arg::Num(13)),
+        ("at", Arg::from("2026-11-02 09:30")),
+        ("by", Arg::from("care_worker.has")),
+        ("number", Arg::from("H-7781")),
+        ("episodes", Arg::Num(2)),
+        ("pathways", Arg::Num(1)),
+        ("screenings", Arg::Num(1)),
+        ("mb", Arg::Num(5)),
+        ("lines", Arg::Num(120)),
+        ("new", Arg::Num(100)),
+        ("known", Arg::Num(18)),
+        ("refused", Arg::Num(2)),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

@@ -25,6 +25,7 @@ pub mod content_packs;
 pub mod emergency;
 pub mod episodes;
 pub mod kiosk;
+pub mod merges;
 pub mod organisations;
 pub mod pathways;
 pub mod people;
@@ -33,6 +34,7 @@ pub mod sessions;
 pub mod signals;
 pub mod sites;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
 
 /// The database driver's error, for `?` on commits.

@@ -102,10 +102,12 @@ pub struct WorklistRow {
     pub waiting_since: Option<String>,
 }
 
-/// The states of a pathway waiting for a screening, as the partial index
-/// `pathways_awaiting_screening` (migration 0008) names them: a query must
-/// say exactly this for the index to serve it.
-pub const AWAITING_SCREENING_SQL: &str = "w.state IN ('signalled', 'screening_offered')";
+/// The pathways waiting for a screening, as the partial index
+/// `pathways_awaiting_screening` (migrations 0008 and 0009) names them: in a
+/// waiting state and not superseded by a merge. A query must say exactly
+/// this for the index to serve it.
+pub const AWAITING_SCREENING_SQL: &str =
+    "w.state IN ('signalled', 'screening_offered') AND w.superseded_by_merge IS NULL";
 
 /// People at a site waiting for a screening, the longest waiting first, and
 /// how many in all, up to [`crate::people::COUNT_LIMIT`] + 1; with
@@ -159,14 +161,14 @@ pub struct WaitingRow {
     pub since: String,
 }
 
-/// People at a site whose pathway is in `state`, the longest waiting first
-/// (at most `limit`).
+/// People at a site whose current pathway (not superseded by a merge) is in
+/// `state`, the longest waiting first (at most `limit`).
 pub async fn waiting_in_state(conn: &mut Conn, site_id: i64, state: &str, limit: i64) -> StoreResult<Vec<WaitingRow>> {
     let sql = format!(
         "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, w.updated_at AS since \
          FROM pathways w JOIN people p ON p.id = w.person_id \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE w.site_id = $1 AND w.state = $2 ORDER BY w.updated_at, w.person_id LIMIT {limit}"
+         WHERE w.site_id = $1 AND w.state = $2 AND w.superseded_by_merge IS NULL ORDER BY w.updated_at, w.person_id LIMIT {limit}"
     );
     Ok(sqlx::query_as(&sql).bind(site_id).bind(state).fetch_all(conn).await?)
 }
@@ -209,14 +211,15 @@ pub struct PathwayRow {
     pub closing_reason: Option<String>,
 }
 
-/// The person's most recent pathway and its transitions in order.
+/// The person's current pathway (the most recent one not superseded by a
+/// merge) and its transitions in order.
 pub async fn latest_for_person(
     conn: &mut Conn,
     person_id: i64,
 ) -> StoreResult<Option<(PathwayRow, Vec<TransitionRow>)>> {
     let row: Option<PathwayRow> = sqlx::query_as(
         "SELECT id, site_id, state, returns_to, closing_reason FROM pathways WHERE person_id = $1 \
-         ORDER BY id DESC LIMIT 1",
+         AND superseded_by_merge IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(person_id)
     .fetch_optional(&mut *conn)

@@ -32,10 +32,12 @@ pub struct PersonRow {
     pub created_at: String,
     /// Last changed.
     pub updated_at: String,
+    /// The record this one was merged into (see `crate::merges`).
+    pub merged_into: Option<i64>,
 }
 
 const COLUMNS: &str = "p.id, p.family_name, p.given_names, p.birth_date, p.sex, p.nationality, p.languages, \
-     p.preferred_language, p.site_id, p.current_episode_id, p.version, p.created_at, p.updated_at";
+     p.preferred_language, p.site_id, p.current_episode_id, p.version, p.created_at, p.updated_at, p.merged_into";
 
 /// The fields of a person to write.
 #[derive(Debug, Clone)]
@@ -203,12 +205,12 @@ pub async fn insert(
     .fetch_one(&mut *conn)
     .await?;
     record_version(conn, id, 1, person, at, by).await?;
-    replace_tokens(conn, id, person).await?;
+    write_tokens(conn, id, person.tokens, person.sort_name).await?;
     Ok(id)
 }
 
 /// Changes a person if `version` is still the stored one; `false` if not
-/// (someone changed it meanwhile, or there is no such person).
+/// (someone changed it meanwhile, it was merged, or there is no such person).
 pub async fn update(
     conn: &mut Conn,
     id: i64,
@@ -220,7 +222,7 @@ pub async fn update(
     let done = sqlx::query(
         "UPDATE people SET family_name = $1, given_names = $2, birth_date = $3, sex = $4, nationality = $5, \
          languages = $6, preferred_language = $7, version = version + 1, updated_at = $8, updated_by = $9, \
-         sort_name = $12 WHERE id = $10 AND version = $11",
+         sort_name = $12 WHERE id = $10 AND version = $11 AND merged_into IS NULL",
     )
     .bind(person.family_name)
     .bind(person.given_names)
@@ -240,7 +242,7 @@ pub async fn update(
         return Ok(false);
     }
     record_version(conn, id, version + 1, person, at, by).await?;
-    replace_tokens(conn, id, person).await?;
+    write_tokens(conn, id, person.tokens, person.sort_name).await?;
     Ok(true)
 }
 
@@ -273,21 +275,21 @@ async fn record_version(
     Ok(())
 }
 
-/// Writes the person's search tokens, each with the person's current site
-/// and sort name (the columns the name search walks in index order), in one
-/// statement.
-async fn replace_tokens(conn: &mut Conn, id: i64, person: &PersonFields<'_>) -> StoreResult<()> {
+/// Writes the person's search tokens (replacing any), each with the person's
+/// current site and sort name (the columns the name search walks in index
+/// order), in one statement.
+pub async fn write_tokens(conn: &mut Conn, id: i64, tokens: &[String], sort_name: &str) -> StoreResult<()> {
     sqlx::query("DELETE FROM person_name_tokens WHERE person_id = $1").bind(id).execute(&mut *conn).await?;
-    if person.tokens.is_empty() {
+    if tokens.is_empty() {
         return Ok(());
     }
-    let rows: Vec<String> = (0..person.tokens.len())
+    let rows: Vec<String> = (0..tokens.len())
         .map(|i| format!("((SELECT site_id FROM people WHERE id = $1), ${}, $2, $1)", i + 3))
         .collect();
     let sql =
         format!("INSERT INTO person_name_tokens (site_id, token, sort_name, person_id) VALUES {}", rows.join(", "));
-    let mut query = sqlx::query(&sql).bind(id).bind(person.sort_name);
-    for token in person.tokens {
+    let mut query = sqlx::query(&sql).bind(id).bind(sort_name);
+    for token in tokens {
         query = query.bind(token);
     }
     query.execute(conn).await?;
@@ -401,7 +403,7 @@ pub async fn entries_at_site(conn: &mut Conn, site_id: i64) -> StoreResult<Vec<E
 }
 
 /// People born on this date who share at least one name token: the
-/// candidates of a duplicate check.
+/// candidates of a duplicate check (merged records are not candidates).
 pub async fn same_birth_date_and_name(
     conn: &mut Conn,
     birth_date: &str,
@@ -414,7 +416,7 @@ pub async fn same_birth_date_and_name(
     let sql = format!(
         "SELECT {LIST_COLUMNS} FROM people p JOIN sites s ON s.id = p.site_id \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE p.birth_date = $1 AND EXISTS (SELECT 1 FROM person_name_tokens t \
+         WHERE p.birth_date = $1 AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM person_name_tokens t \
          WHERE t.person_id = p.id AND t.token IN ({})) ORDER BY p.sort_name, p.id LIMIT 20",
         placeholders.join(", ")
     );
@@ -448,7 +450,9 @@ fn token_range(column: &str, token: &str, binds: &mut Vec<String>) -> String {
 }
 
 /// One page of the people matching `filter`, and how many match in all, up
-/// to [`COUNT_LIMIT`] + 1.
+/// to [`COUNT_LIMIT`] + 1. Records merged into another are never listed
+/// (they have no name tokens and no current episode, and the other queries
+/// say so).
 ///
 /// A name search (tokens only, in name order) walks the site's token index
 /// from the longest token's prefix: the matching people come out in order,
@@ -538,7 +542,7 @@ async fn search_people(
     order: PersonOrder,
     page: Page,
 ) -> StoreResult<(Vec<PersonListRow>, i64)> {
-    let mut conditions = Vec::new();
+    let mut conditions = vec!["p.merged_into IS NULL".to_owned()];
     let mut binds: Vec<String> = Vec::new();
     if let Some(sites) = sites {
         conditions.push(format!("p.site_id IN ({sites})"));
@@ -566,7 +570,7 @@ async fn search_people(
     if !candidates.is_empty() {
         conditions.push(format!("p.id IN ({})", candidates.join(" UNION ")));
     }
-    let filter_sql = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+    let filter_sql = format!(" WHERE {}", conditions.join(" AND "));
     let browsing_by_entry = order == PersonOrder::EntryNewest && candidates.is_empty() && filter.birth_date.is_none();
     let sql = if browsing_by_entry {
         // Newest entries first: walk the sites' episodes by entry date and

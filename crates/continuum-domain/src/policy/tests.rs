@@ -40,6 +40,7 @@ decide_project_authorisation nnn nnn nnn nnn nnn yyy nnn nnn nnn nnn
 manage_training              nnn nnn nnn nnn yny yny nnn nnn nnn nnn
 export_research              nnn nnn nnn nnn nnn nnn nnn nnn yny nnn
 manage_instruments           nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
+undo_merge                   nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
 ";
 
 /// The expectation of one role for one action, as written in [`EXPECTED`].

@@ -47,6 +47,8 @@ pub mod audit;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
 pub mod me;
+// Merging duplicate people.
+pub mod merges;
 pub mod organisations;
 pub mod people;
 // Screenings (the API of issue 4, item 7).
@@ -93,6 +95,10 @@ pub mod users;
         signals::list_signals,
         signals::link_signal,
         signals::acknowledge_signal,
+        // Merging duplicate people.
+        merges::merge_person,
+        merges::list_merges,
+        merges::undo_merge,
         me::get_me,
         audit::search_audit,
         // Screenings.
@@ -159,6 +165,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // Merging duplicate people.
+    let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
     audit::routes(routes)

@@ -88,6 +88,9 @@ pub struct PersonDto {
     pub version: i64,
     /// Episodes, most recent first.
     pub episodes: Vec<EpisodeDto>,
+    /// The record this one was merged into, if it was: its episodes are
+    /// there now, and this record is no longer listed or changed.
+    pub merged_into: Option<i64>,
 }
 
 /// A new entry: a person and their entry into a prison.
@@ -202,6 +205,7 @@ fn person_dto(record: PersonRecord) -> PersonDto {
         preferred_language: p.preferred_language,
         site: record.site_code,
         version: p.version,
+        merged_into: p.merged_into,
         episodes: record.episodes.into_iter().map(episode_dto).collect(),
     }
 }

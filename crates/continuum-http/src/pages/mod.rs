@@ -16,6 +16,9 @@ mod emergency;
 mod episodes;
 mod home;
 mod kiosk;
+// Merging duplicate people and importing entry lists on a page.
+mod imports;
+mod merges;
 mod organisations;
 mod people;
 mod screening;
@@ -30,6 +33,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
     let routes = home::routes(routes);
     let routes = worklist::routes(routes);
+    // Before the register's own routes, so that the table reads in order.
+    let routes = imports::routes(routes);
+    let routes = merges::routes(routes);
     let routes = people::routes(routes);
     let routes = screening::routes(routes);
     let routes = screening_refusal::routes(routes);

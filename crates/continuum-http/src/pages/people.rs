@@ -199,6 +199,7 @@ struct PersonPage {
     /// in the person's preferred language.
     kiosk_available: bool,
     saved: bool,
+    merge: super::merges::PersonMerges,
 }
 
 struct ScreeningLine {
@@ -213,6 +214,8 @@ struct ScreeningLine {
 struct SavedQuery {
     #[serde(default)]
     saved: String,
+    #[serde(default)]
+    merged: String,
 }
 
 async fn show(
@@ -229,7 +232,8 @@ async fn show(
         Ok(record) => record,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
-    let PersonRecord { person, site_code, episodes, history, episode_history, signals } = record;
+    let PersonRecord { person, site_code, episodes, history, episode_history, signals, merges } = record;
+    let merge = super::merges::PersonMerges::new(&actor, &person, merges, &query.merged);
     let screenings = if actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))) {
         match state.app.person_screenings(&actor, id).await {
             Ok(list) => list
@@ -247,7 +251,8 @@ async fn show(
     } else {
         Vec::new()
     };
-    let may_screen = actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
+    let may_screen =
+        merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
     let kiosk_available = may_screen && matches!(state.app.uniform_pack(&person.preferred_language).await, Ok(Some(_)));
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
@@ -327,12 +332,13 @@ async fn show(
                 birth_date: v.birth_date,
             })
             .collect(),
-        may_edit: actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
+        may_edit: merge.merged_into.is_none() && actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
         may_screen,
         screenings,
         kiosk_available,
         saved: !query.saved.is_empty(),
+        merge,
         name,
     };
     super::render(StatusCode::OK, &page)
@@ -413,7 +419,7 @@ struct PersonFormPage {
     summary: Vec<SummaryItem>,
 }
 
-const PERSON_FIELDS: &[(&str, &str)] = &[
+pub(super) const PERSON_FIELDS: &[(&str, &str)] = &[
     ("family_name", "person-family-name"),
     ("given_names", "person-given-names"),
     ("birth_date", "person-birth-date"),

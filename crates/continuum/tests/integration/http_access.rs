@@ -151,6 +151,18 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/signals/mine", policy(Action::SignalPerson)),
     ("POST", "/api/v1/signals/{id}/link", policy(Action::WriteClinical)),
     ("POST", "/api/v1/signals/{id}/acknowledge", policy(Action::WriteClinical)),
+    // Merging duplicate people, and importing entry lists on a page.
+    ("GET", "/admin/merges", policy(Action::UndoMerge)),
+    ("GET", "/api/v1/merges", policy(Action::UndoMerge)),
+    ("POST", "/api/v1/merges/{id}/undo", policy(Action::UndoMerge)),
+    ("POST", "/api/v1/people/{id}/merge", policy(Action::EditRegister)),
+    ("GET", "/admin/merges/{id}", policy(Action::UndoMerge)),
+    ("GET", "/people/import", policy(Action::EditRegister)),
+    ("GET", "/people/{id}/merge", policy(Action::EditRegister)),
+    ("POST", "/admin/merges/{id}/undo", policy(Action::UndoMerge)),
+    ("POST", "/people/import", policy(Action::EditRegister)),
+    ("POST", "/people/import/confirm", policy(Action::EditRegister)),
+    ("POST", "/people/{id}/merge", policy(Action::EditRegister)),
 ];
 
 /// Demo accounts covering every role of the demo.

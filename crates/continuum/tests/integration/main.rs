@@ -11,6 +11,9 @@ mod cli;
 mod http_access;
 mod http_api;
 mod http_pages;
+// Merging duplicate people, and importing entry lists on a page.
+mod import_page;
+mod merges;
 mod register;
 mod register_search;
 mod screening;
