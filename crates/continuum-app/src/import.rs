@@ -39,11 +39,13 @@
 use std::collections::{HashMap, HashSet};
 
 use continuum_domain::audit::{Outcome, format_instant};
-use continuum_domain::ids::SiteId;
+use continuum_domain::ids::{SiteId, UserId};
+use continuum_domain::pathway::{Context, SignalSource};
 use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
 use continuum_domain::policy::{Action, Target};
 use continuum_domain::validation::{FieldError, Invalid, Problem};
-use continuum_store::people::{self, NewEpisode};
+use continuum_store::entries::{self, NewEntryRow};
+use continuum_store::people;
 use continuum_store::uploads::{self, NewUpload};
 use sha2::{Digest, Sha256};
 
@@ -302,9 +304,10 @@ impl App {
         let at = self.now();
         let by = self.actor_id(actor);
         let site_code = actor.site_code(site);
-        let mut audit = Vec::with_capacity(new.len() + 1);
-        for (done, line) in new.iter().enumerate() {
-            let id = self.insert_entry(tx, site, &line.entry, at, by).await?;
+        let entries: Vec<&NewEntry> = new.iter().map(|line| &line.entry).collect();
+        let ids = self.insert_entries(tx, site, &entries, (at, by), |done| progress(done, new.len())).await?;
+        let mut audit = Vec::with_capacity(ids.len() + 1);
+        for id in ids {
             let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code.clone());
             audit.push(self.entry(
                 actor,
@@ -314,7 +317,6 @@ impl App {
                 allowed.role(),
                 &subject,
             ));
-            progress(done + 1, new.len());
         }
         let subject = Subject::kind("person").at_site(site_code);
         audit.push(self.entry(actor, "person.import", Outcome::Allowed, allowed.purpose(), allowed.role(), &subject));
@@ -392,42 +394,63 @@ impl App {
         Ok(ConfirmedUpload { report, site, file_name: upload.file_name, digest: upload.digest })
     }
 
-    /// Writes one person and their first episode at `site`, and opens their
-    /// pathway (signalled by the entry, which is recorded as a signal).
-    pub(crate) async fn insert_entry(
+    /// Writes new people, each with their first episode at `site`, their
+    /// pathway opened by the entry, and the entry recorded as a signal, in
+    /// bulk (`continuum_store::entries`); answers their ids in the order
+    /// given. `progress(done)` counts written entries.
+    pub(crate) async fn insert_entries(
         &self,
         tx: &mut continuum_store::Tx,
         site: SiteId,
-        entry: &NewEntry,
-        at: jiff::Timestamp,
-        by: Option<i64>,
-    ) -> AppResult<i64> {
-        let now = &format_instant(at);
-        let birth = entry.person.birth_date.to_string();
-        let tokens = entry.person.name_tokens();
-        let languages = entry.person.languages.join(",");
-        let sort_name = entry.person.sort_name();
-        let fields = crate::people::store_fields(&entry.person, &birth, &languages, &tokens, &sort_name);
-        let id = people::insert(tx, site.0, &fields, now, by).await?;
-        let entry_date = entry.episode.entry_date.to_string();
-        let expected = entry.episode.expected_release.map(|d| d.to_string());
-        let episode = NewEpisode {
-            person_id: id,
-            site_id: site.0,
-            prison_number: &entry.episode.prison_number,
-            entry_date: &entry_date,
-            legal_status: entry.episode.legal_status.code(),
-            expected_release: expected.as_deref(),
-            transferred_from: None,
+        entries: &[&NewEntry],
+        (at, by): (jiff::Timestamp, Option<i64>),
+        progress: impl FnMut(usize),
+    ) -> AppResult<Vec<i64>> {
+        let context = Context { who: UserId(by.unwrap_or(0)), at, why: None };
+        let step = crate::pathways::opening_step(SignalSource::Entry, site, context)?;
+        let opening = entries::Opening {
+            state: step.columns(),
+            first: step.transition(),
+            signal_source: SignalSource::Entry.code(),
         };
-        let episode_id =
-            people::insert_episode(tx, &episode, now, by).await.map_err(crate::error::duplicate_on("prison_number"))?;
-        people::set_current_episode(tx, id, episode_id, site.0).await?;
-        let context =
-            continuum_domain::pathway::Context { who: continuum_domain::ids::UserId(by.unwrap_or(0)), at, why: None };
-        self.open_pathway(tx, id, continuum_domain::pathway::SignalSource::Entry, site, &entry_date, context).await?;
-        self.record_entry_signal(tx, id, site, &entry.episode.prison_number, by, at).await?;
-        Ok(id)
+        let texts: Vec<EntryTexts> = entries.iter().map(|e| EntryTexts::of(e)).collect();
+        let rows: Vec<NewEntryRow<'_>> = entries
+            .iter()
+            .zip(&texts)
+            .map(|(entry, t)| NewEntryRow {
+                person: crate::people::store_fields(&entry.person, &t.birth, &t.languages, &t.tokens, &t.sort_name),
+                prison_number: &entry.episode.prison_number,
+                entry_date: &t.entry_date,
+                legal_status: entry.episode.legal_status.code(),
+                expected_release: t.expected_release.as_deref(),
+            })
+            .collect();
+        entries::insert(tx, site.0, &rows, &opening, &format_instant(at), by, progress)
+            .await
+            .map_err(crate::error::duplicate_on("prison_number"))
+    }
+}
+
+/// The stored text forms of an entry's values.
+struct EntryTexts {
+    birth: String,
+    languages: String,
+    tokens: Vec<String>,
+    sort_name: String,
+    entry_date: String,
+    expected_release: Option<String>,
+}
+
+impl EntryTexts {
+    fn of(entry: &NewEntry) -> EntryTexts {
+        EntryTexts {
+            birth: entry.person.birth_date.to_string(),
+            languages: entry.person.languages.join(","),
+            tokens: entry.person.name_tokens(),
+            sort_name: entry.person.sort_name(),
+            entry_date: entry.episode.entry_date.to_string(),
+            expected_release: entry.episode.expected_release.map(|d| d.to_string()),
+        }
     }
 }
 

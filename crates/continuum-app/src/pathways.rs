@@ -143,7 +143,7 @@ fn log_code(state: State) -> String {
 }
 
 /// A transition and the pathway's state after it, as the store keeps them.
-struct StoredStep {
+pub(crate) struct StoredStep {
     state: State,
     site: SiteId,
     from: Option<String>,
@@ -170,7 +170,7 @@ impl StoredStep {
         }
     }
 
-    fn columns(&self) -> PathwayState<'_> {
+    pub(crate) fn columns(&self) -> PathwayState<'_> {
         let (returns_to, closing_reason) = match self.state {
             State::Declined { returns_to } => (Some(returns_to.code()), None),
             State::Closed(reason) => (None, Some(reason.code())),
@@ -179,7 +179,7 @@ impl StoredStep {
         PathwayState { site_id: self.site.0, state: self.state.code(), returns_to, closing_reason }
     }
 
-    fn transition(&self) -> NewTransition<'_> {
+    pub(crate) fn transition(&self) -> NewTransition<'_> {
         NewTransition {
             from_state: self.from.as_deref(),
             to_state: &self.to,
@@ -191,6 +191,16 @@ impl StoredStep {
             why: self.why.as_deref(),
         }
     }
+}
+
+/// The first step of a pathway opened by a signal from `source`, as stored.
+pub(crate) fn opening_step(source: SignalSource, site: SiteId, context: Context) -> AppResult<StoredStep> {
+    let pathway = Pathway::open(source, site, context);
+    let first = pathway
+        .history()
+        .first()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a new pathway has no transition")))?;
+    Ok(StoredStep::new(&pathway, first))
 }
 
 impl App {
@@ -207,11 +217,7 @@ impl App {
         waiting_since: &str,
         context: Context,
     ) -> AppResult<()> {
-        let pathway = Pathway::open(source, site, context);
-        let Some(first) = pathway.history().first() else {
-            return Err(AppError::Internal(anyhow::anyhow!("a new pathway has no transition")));
-        };
-        let step = StoredStep::new(&pathway, first);
+        let step = opening_step(source, site, context)?;
         pathways::open(tx, person_id, &step.columns(), waiting_since, &step.transition()).await?;
         Ok(())
     }

@@ -180,7 +180,8 @@ impl App {
                 return Ok(Registration::PossibleDuplicates(candidates));
             }
         }
-        let id = self.insert_entry(&mut tx, site, entry, self.now(), self.actor_id(actor)).await?;
+        let written = self.insert_entries(&mut tx, site, &[entry], (self.now(), self.actor_id(actor)), |_| {}).await?;
+        let id = written.first().copied().ok_or_else(|| AppError::Internal(anyhow::anyhow!("no entry written")))?;
         let site_code = actor.site_code(site);
         let subject = Subject { person_id: Some(id), ..Subject::record("person", id) }.at_site(site_code);
         self.audit_change(&mut tx, actor, allowed, "person.create", &subject).await?;

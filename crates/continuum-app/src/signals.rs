@@ -185,33 +185,6 @@ impl App {
         })
     }
 
-    /// The signal of an entry: matched and received at once. Runs inside
-    /// the entry's transaction.
-    pub(crate) async fn record_entry_signal(
-        &self,
-        tx: &mut Tx,
-        person_id: i64,
-        site: SiteId,
-        prison_number: &str,
-        by: Option<i64>,
-        at: Timestamp,
-    ) -> AppResult<()> {
-        let at = format_instant(at);
-        let signal = NewSignal {
-            site_id: site.0,
-            source: SignalSource::Entry.code(),
-            prison_number,
-            name: "",
-            reason: "",
-            signalled_by: by,
-            at: &at,
-            person_id: Some(person_id),
-            received: true,
-        };
-        signals::insert(tx, &signal).await?;
-        Ok(())
-    }
-
     /// The signals the actor made, newest first: what they typed and whether
     /// it was received.
     pub async fn my_signals(&self, actor: &Actor, paging: Paging) -> AppResult<Listing<OwnSignal>> {

@@ -23,6 +23,7 @@ pub mod audit;
 pub mod backup;
 pub mod content_packs;
 pub mod emergency;
+pub mod entries;
 pub mod episodes;
 pub mod kiosk;
 pub mod merges;

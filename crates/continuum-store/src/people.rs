@@ -177,38 +177,6 @@ pub struct PersonFilter {
     pub prison_number: Option<String>,
 }
 
-/// Adds a person at a site, with version 1 in the history and their name
-/// tokens. The current episode is set by [`set_current_episode`].
-pub async fn insert(
-    conn: &mut Conn,
-    site_id: i64,
-    person: &PersonFields<'_>,
-    at: &str,
-    by: Option<i64>,
-) -> StoreResult<i64> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO people (family_name, given_names, birth_date, sex, nationality, languages, \
-         preferred_language, site_id, version, created_at, updated_at, updated_by, sort_name) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10, $11) RETURNING id",
-    )
-    .bind(person.family_name)
-    .bind(person.given_names)
-    .bind(person.birth_date)
-    .bind(person.sex)
-    .bind(person.nationality)
-    .bind(person.languages)
-    .bind(person.preferred_language)
-    .bind(site_id)
-    .bind(at)
-    .bind(by)
-    .bind(person.sort_name)
-    .fetch_one(&mut *conn)
-    .await?;
-    record_version(conn, id, 1, person, at, by).await?;
-    write_tokens(conn, id, person.tokens, person.sort_name).await?;
-    Ok(id)
-}
-
 /// Changes a person if `version` is still the stored one; `false` if not
 /// (someone changed it meanwhile, it was merged, or there is no such person).
 pub async fn update(
