@@ -14,10 +14,11 @@ use crate::pathways::{NewTransition, PathwayState};
 use crate::people::PersonFields;
 use crate::{Conn, StoreResult};
 
-/// Entries written per chunk: a multi-row statement then binds at most a
-/// few thousand values (12 per signal; 4 per name token), under both
-/// databases' limits (SQLite 32,766; PostgreSQL 65,535).
-const CHUNK: usize = 400;
+/// Entries written per chunk. SQLite looks a statement's parameters up by
+/// name in a list, so binding costs the square of their number: a chunk of
+/// 50 keeps each statement to a few hundred values (12 per signal, 4 per
+/// name token), where the round trips saved and the binding cost balance.
+const CHUNK: usize = 50;
 
 /// A new entry: a person and their first episode at the site.
 #[derive(Debug, Clone)]
