@@ -6,6 +6,8 @@
 //! their rows to this writer, which appends all rows waiting at that moment
 //! in one transaction and answers each read once the commit is done.
 
+use std::time::Instant;
+
 use continuum_domain::audit::AuditEntry;
 use continuum_store::Store;
 use tokio::sync::{mpsc, oneshot};
@@ -34,11 +36,14 @@ impl AuditWriter {
     /// Appends rows and waits until they are committed.
     pub(crate) async fn write(&self, entries: Vec<AuditEntry>) -> AppResult<()> {
         let (reply, done) = oneshot::channel();
+        let handed_over = Instant::now();
         self.sender
             .send((entries, reply))
             .await
             .map_err(|_| AppError::Internal(anyhow::anyhow!("audit writer stopped")))?;
-        match done.await {
+        let outcome = done.await;
+        metrics::histogram!("audit_read_wait_seconds").record(handed_over.elapsed().as_secs_f64());
+        match outcome {
             Ok(Ok(())) => Ok(()),
             Ok(Err(message)) => Err(AppError::Internal(anyhow::anyhow!("audit write failed: {message}"))),
             Err(_) => Err(AppError::Internal(anyhow::anyhow!("audit writer stopped"))),
@@ -65,7 +70,11 @@ async fn run(store: Store, mut receiver: mpsc::Receiver<(Vec<AuditEntry>, Reply)
             }
         }
         let entries: Vec<AuditEntry> = batch.iter().flat_map(|(e, _)| e.iter().cloned()).collect();
-        let result = commit(&store, &entries).await.map_err(|e| {
+        let started = Instant::now();
+        let result = commit(&store, &entries).await;
+        metrics::histogram!("audit_batch_commit_seconds").record(started.elapsed().as_secs_f64());
+        metrics::histogram!("audit_batch_rows").record(entries.len() as f64);
+        let result = result.map_err(|e| {
             tracing::error!(error = %e, rows = entries.len(), "audit batch failed");
             e.to_string()
         });

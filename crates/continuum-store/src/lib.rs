@@ -128,11 +128,13 @@ impl Default for PoolSettings {
     }
 }
 
-/// Per-connection settings of SQLite (WAL, durable commits, foreign keys, a
-/// busy timeout instead of immediate lock errors, and memory-mapped reads so
-/// that readers need not re-read pages with system calls after each commit).
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 268435456;";
+/// Per-connection settings of SQLite: WAL, durable commits, foreign keys, and
+/// a busy timeout instead of immediate lock errors. No memory-mapped reads:
+/// after every checkpoint each reader unmaps its whole mapping, and the
+/// `munmap` of a large one blocks the page faults of every thread of the
+/// process for milliseconds (bench/README.md, "Stalls").
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 /// The same for a database opened read-only (which cannot change its journal).
 const SQLITE_READ_ONLY_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 
@@ -214,7 +216,10 @@ impl Store {
 
     /// A connection for reading.
     pub async fn reader(&self) -> StoreResult<PoolConnection<Any>> {
-        Ok(self.read.acquire().await?)
+        let asked = std::time::Instant::now();
+        let conn = self.read.acquire().await?;
+        metrics::histogram!("db_read_acquire_seconds").record(asked.elapsed().as_secs_f64());
+        Ok(conn)
     }
 
     /// Opens a write transaction; nothing is written unless it is committed.
