@@ -453,9 +453,16 @@ pub async fn search(
     search_people(conn, filter, Some(&sites), order, page).await
 }
 
-/// The name search of [`search`]: driven by the token index of the sites.
-/// The other tokens are sets read from the same index (an in-memory lookup
-/// per row, not a B-tree search), and the count intersects those sets.
+/// The name search of [`search`]: driven by the token index of the sites,
+/// from the longest word's prefix. Each person is listed once, under the
+/// first of their tokens with that prefix.
+///
+/// One word: the page reads its own rows of the index in order, and the
+/// count reads the matching people up to the cap. Several words: each match
+/// of the longest word costs a lookup of the others in the person's own
+/// tokens, so one query lists the matches in order, up to the cap or the
+/// page's end, and gives both the count and the page's ids, instead of a
+/// page query and a count query that would each make those lookups.
 async fn search_by_name(
     conn: &mut Conn,
     tokens: &[String],
@@ -467,38 +474,61 @@ async fn search_by_name(
     let Some((driving, others)) = ordered.split_first() else { return Ok((Vec::new(), 0)) };
     let mut binds = Vec::new();
     let range = token_range("k.token", driving, &mut binds);
-    let mut sets =
-        vec![format!("SELECT k.person_id FROM person_name_tokens k WHERE k.site_id IN ({sites}) AND {range}")];
-    // A person whose name has two tokens with the prefix is listed once,
-    // under the first of them (same placeholders as the range).
-    let first = range.replace("k.token", "d.token");
-    let mut conditions = vec![
-        format!("k.site_id IN ({sites})"),
-        range.clone(),
-        format!(
-            "NOT EXISTS (SELECT 1 FROM person_name_tokens d WHERE d.person_id = k.person_id AND {first} \
-             AND d.token < k.token)"
-        ),
-    ];
+    let mut conditions = vec![format!("k.site_id IN ({sites})"), range.clone()];
     for token in others {
         let other = token_range("o.token", token, &mut binds);
-        let set = format!("SELECT o.person_id FROM person_name_tokens o WHERE o.site_id IN ({sites}) AND {other}");
-        conditions.push(format!("k.person_id IN ({set})"));
-        sets.push(set);
+        conditions
+            .push(format!("EXISTS (SELECT 1 FROM person_name_tokens o WHERE o.person_id = k.person_id AND {other})"));
     }
+    // Same placeholders as the range.
+    let first = range.replace("k.token", "d.token");
+    conditions.push(format!(
+        "NOT EXISTS (SELECT 1 FROM person_name_tokens d WHERE d.person_id = k.person_id AND {first} \
+         AND d.token < k.token)"
+    ));
     let filter = conditions.join(" AND ");
+    if others.is_empty() {
+        let sql = format!(
+            "SELECT {LIST_COLUMNS} FROM person_name_tokens k JOIN people p ON p.id = k.person_id \
+             JOIN sites s ON s.id = p.site_id LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+             WHERE {filter} ORDER BY k.token, k.sort_name, k.person_id LIMIT {} OFFSET {}",
+            page.limit, page.offset
+        );
+        let matching =
+            format!("SELECT DISTINCT k.person_id FROM person_name_tokens k WHERE k.site_id IN ({sites}) AND {range}");
+        return fetch_page_and_count(conn, &sql, &matching, &binds).await;
+    }
+    let listed = (COUNT_LIMIT + 1).max(page.offset.saturating_add(page.limit));
     let sql = format!(
-        "SELECT {LIST_COLUMNS} FROM person_name_tokens k JOIN people p ON p.id = k.person_id \
-         JOIN sites s ON s.id = p.site_id LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE {filter} ORDER BY k.token, k.sort_name, k.person_id LIMIT {} OFFSET {}",
-        page.limit, page.offset
+        "SELECT k.person_id FROM person_name_tokens k WHERE {filter} \
+         ORDER BY k.token, k.sort_name, k.person_id LIMIT {listed}"
     );
-    // INTERSECT keeps each person once; a lone set needs DISTINCT.
-    let matching = match sets.as_slice() {
-        [only] => format!("SELECT DISTINCT person_id FROM ({only}) tokens"),
-        _ => sets.join(" INTERSECT "),
-    };
-    fetch_page_and_count(conn, &sql, &matching, &binds).await
+    let mut query = sqlx::query_as::<_, (i64,)>(&sql);
+    for value in &binds {
+        query = query.bind(value);
+    }
+    let ids: Vec<i64> = query.fetch_all(&mut *conn).await?.into_iter().map(|(id,)| id).collect();
+    let total = (ids.len() as i64).min(COUNT_LIMIT + 1);
+    let start = usize::try_from(page.offset).unwrap_or(usize::MAX).min(ids.len());
+    let end = start.saturating_add(usize::try_from(page.limit).unwrap_or(0)).min(ids.len());
+    let rows = list_rows_in_order(conn, &ids[start..end]).await?;
+    Ok((rows, total))
+}
+
+/// The list rows of these people, in the order of `ids`.
+async fn list_rows_in_order(conn: &mut Conn, ids: &[i64]) -> StoreResult<Vec<PersonListRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let sql = format!(
+        "SELECT {LIST_COLUMNS} FROM people p JOIN sites s ON s.id = p.site_id \
+         LEFT JOIN detention_episodes e ON e.id = p.current_episode_id WHERE p.id IN ({})",
+        list.join(", ")
+    );
+    let mut rows: Vec<PersonListRow> = sqlx::query_as(&sql).fetch_all(conn).await?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok(rows)
 }
 
 /// The general case of [`search`]; `sites` is a SQL list of site ids, or

@@ -46,6 +46,11 @@ async fn a_name_search_lists_whole_name_matches_first_then_longer_names_each_per
         ["Quaghebeur Bart", "Quaghebeur Quaghebeurke", "Quaghebeur Zeno", "Quaghebeurs Anna"]
     );
     assert_eq!(names_found(&test.app, &worker, "zeno quagh").await, ["Quaghebeur Zeno"]);
+    assert_eq!(
+        names_found(&test.app, &worker, "quagh q").await,
+        ["Quaghebeur Bart", "Quaghebeur Quaghebeurke", "Quaghebeur Zeno", "Quaghebeurs Anna"],
+        "several words: each person once, under their first token with the longest word's prefix"
+    );
 }
 on_both_backends!(a_name_search_lists_whole_name_matches_first_then_longer_names_each_person_once);
 
@@ -82,6 +87,13 @@ async fn lists_stop_counting_past_the_limit_and_say_there_are_more(backend: Back
     let narrower = test.app.search_people(&worker, "quintessa quist000", PeopleOrder::Name, Paging::default()).await;
     let narrower = narrower.expect("searches");
     assert_eq!((narrower.total, narrower.more), (10, false));
+    let both = test.app.search_people(&worker, "quist quintessa", PeopleOrder::Name, Paging::default()).await;
+    let both = both.expect("searches");
+    assert_eq!((both.total, both.more, both.items.len()), (COUNT_LIMIT, true, 50), "several words count alike");
+    let second = Paging { page: 2, ..Paging::default() };
+    let second = test.app.search_people(&worker, "quist quintessa", PeopleOrder::Name, second).await;
+    let second: Vec<String> = second.expect("searches").items.iter().map(|p| p.family_name.clone()).collect();
+    assert_eq!((second.len(), second[0].as_str(), second[49].as_str()), (50, "Quist0050", "Quist0099"));
     let worklist = test.app.worklist(&worker, Paging::default(), false).await.expect("the worklist").awaiting;
     assert_eq!((worklist.total, worklist.more), (COUNT_LIMIT, true));
 }
