@@ -66,6 +66,22 @@ impl Backend {
             Err(StoreError::UnsupportedUrl)
         }
     }
+
+    /// The pool size when none is configured. SQLite: two readers per core.
+    /// Each SQLite connection runs its statements on a thread of its own, so
+    /// more readers than cores only take turns on them, and the one writer's
+    /// thread (whose commits every audited read waits for) queues behind
+    /// them (bench/README.md, "Stalls"). PostgreSQL: 16, as its work runs in
+    /// the database server's processes.
+    pub fn default_connections(self) -> u32 {
+        match self {
+            Backend::Sqlite => {
+                let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+                u32::try_from(cores).unwrap_or(u32::MAX / 2).saturating_mul(2)
+            }
+            Backend::Postgres => 16,
+        }
+    }
 }
 
 /// What can go wrong in the store.
@@ -116,15 +132,16 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// Pool sizes and timeouts.
 #[derive(Debug, Clone)]
 pub struct PoolSettings {
-    /// Connections for reads (and for writes on PostgreSQL).
-    pub max_connections: u32,
+    /// Connections for reads (and for writes on PostgreSQL); `None` takes
+    /// the backend's default ([`Backend::default_connections`]).
+    pub max_connections: Option<u32>,
     /// How long to wait for a free connection.
     pub acquire_timeout: Duration,
 }
 
 impl Default for PoolSettings {
     fn default() -> Self {
-        PoolSettings { max_connections: 16, acquire_timeout: Duration::from_secs(10) }
+        PoolSettings { max_connections: None, acquire_timeout: Duration::from_secs(10) }
     }
 }
 
@@ -159,6 +176,7 @@ impl Store {
             create_sqlite_directory(url)?;
         }
         let options = AnyConnectOptions::from_str(&with_create_mode(url, backend))?;
+        let connections = settings.max_connections.unwrap_or_else(|| backend.default_connections());
         let pragmas = if url.contains("mode=ro") { SQLITE_READ_ONLY_PRAGMAS } else { SQLITE_PRAGMAS };
         let pool = |max: u32| {
             AnyPoolOptions::new().max_connections(max).acquire_timeout(settings.acquire_timeout).after_connect(
@@ -175,11 +193,11 @@ impl Store {
         let store = match backend {
             Backend::Sqlite => {
                 let write = pool(1).connect_with(options.clone()).await?;
-                let read = pool(settings.max_connections).connect_with(options).await?;
+                let read = pool(connections).connect_with(options).await?;
                 Store { read, write, backend }
             }
             Backend::Postgres => {
-                let shared = pool(settings.max_connections).connect_with(options).await?;
+                let shared = pool(connections).connect_with(options).await?;
                 Store { read: shared.clone(), write: shared, backend }
             }
         };

@@ -15,7 +15,8 @@ Configuration, each source overriding the one before:
      CONTINUUM_SERVER__LISTEN=0.0.0.0:8080  CONTINUUM_LOG__FORMAT=json
 
 Settings (default):
-  database.url (sqlite://data/continuum.db)   database.max_connections (16)
+  database.url (sqlite://data/continuum.db)
+  database.max_connections (SQLite: 2 per core; PostgreSQL: 16)
   server.listen (127.0.0.1:8080)   server.secure_cookies (false; true behind TLS)
   server.sign_in_attempts_per_minute (10)
   log.format (human | json)   log.filter (info; RUST_LOG overrides it)

@@ -59,13 +59,14 @@ pub struct Settings {
 pub struct DatabaseSettings {
     /// `sqlite://PATH` or `postgres://USER:PASSWORD@HOST/DB`.
     pub url: DatabaseUrl,
-    /// Connections of the pool.
-    pub max_connections: u32,
+    /// Connections of the pool; unset, the database's default (SQLite: two
+    /// readers per core; PostgreSQL: 16).
+    pub max_connections: Option<u32>,
 }
 
 impl Default for DatabaseSettings {
     fn default() -> Self {
-        DatabaseSettings { url: DatabaseUrl::new("sqlite://data/continuum.db"), max_connections: 16 }
+        DatabaseSettings { url: DatabaseUrl::new("sqlite://data/continuum.db"), max_connections: None }
     }
 }
 
@@ -280,7 +281,7 @@ impl Settings {
         if self.database.url.expose().trim().is_empty() {
             return invalid("database.url is empty".into());
         }
-        if self.database.max_connections == 0 {
+        if self.database.max_connections == Some(0) {
             return invalid("database.max_connections must be at least 1".into());
         }
         if self.server.listen.trim().is_empty() {
@@ -362,7 +363,7 @@ mod tests {
             let settings = load(None)?;
             assert_eq!(settings, Settings::default());
             assert_eq!(settings.database.url.expose(), "sqlite://data/continuum.db");
-            assert_eq!(settings.database.max_connections, 16);
+            assert_eq!(settings.database.max_connections, None, "the database's own default");
             assert_eq!(settings.server.listen, "127.0.0.1:8080");
             assert!(!settings.server.secure_cookies);
             assert_eq!(settings.server.sign_in_attempts_per_minute, 10);
@@ -395,7 +396,7 @@ mod tests {
             )?;
             let settings = load(None)?;
             assert_eq!(settings.database.url.expose(), "sqlite://other.db");
-            assert_eq!(settings.database.max_connections, 16, "keys not in the file keep their default");
+            assert_eq!(settings.database.max_connections, None, "keys not in the file keep their default");
             assert!(settings.server.secure_cookies);
             assert_eq!(settings.log.format, LogFormat::Json);
             assert_eq!(settings.security.session_idle_minutes, 5);
@@ -449,7 +450,7 @@ mod tests {
             let settings = load(None)?;
             assert_eq!(settings.database.url.expose(), "postgres://continuum:s3cret@db/continuum");
             assert!(settings.database.url.is_postgres());
-            assert_eq!(settings.database.max_connections, 4);
+            assert_eq!(settings.database.max_connections, Some(4));
             assert_eq!(settings.security.token_default_days, 30);
             assert_eq!(settings.log.format, LogFormat::Json);
             assert_eq!(settings.log.filter, "debug,sqlx=warn");
@@ -498,7 +499,7 @@ mod tests {
         assert!(!shown.contains("s3cret") && !shown.contains("other"), "{shown}");
         assert_eq!(url.redacted(), "postgres://continuum:***@db.example:5432/continuum?sslmode=require&password=***");
 
-        let settings = Settings { database: DatabaseSettings { url, max_connections: 1 }, ..Settings::default() };
+        let settings = Settings { database: DatabaseSettings { url, max_connections: Some(1) }, ..Settings::default() };
         assert!(!format!("{settings:?}").contains("s3cret"));
 
         assert_eq!(DatabaseUrl::new("sqlite://data/continuum.db").redacted(), "sqlite://data/continuum.db");
@@ -521,7 +522,7 @@ mod tests {
         assert_eq!(config.lockout_duration, SignedDuration::from_mins(15));
         assert_eq!(config.token_default_days, 90);
         assert_eq!(config.password_cost, PasswordCost::Standard);
-        assert_eq!(settings.pool().max_connections, 16);
+        assert_eq!(settings.pool().max_connections, None);
         let http = settings.http(false);
         assert!(!http.demo_mode && !http.secure_cookies);
         assert_eq!(http.sign_in_attempts_per_minute, 10);
