@@ -171,13 +171,14 @@ async fn insert_tokens(conn: &mut Conn, site_id: i64, people: &[i64], chunk: &[N
         return Ok(());
     }
     let sql = format!(
-        "INSERT INTO person_name_tokens (site_id, token, sort_name, person_id) VALUES {}",
-        placeholders(count, 4)
+        "INSERT INTO person_name_tokens (site_id, token, sort_name, person_id, names) VALUES {}",
+        placeholders(count, 5)
     );
     let mut query = sqlx::query(&sql);
     for (id, entry) in people.iter().zip(chunk) {
+        let names = crate::people::spaced_names(entry.person.tokens);
         for token in entry.person.tokens {
-            query = query.bind(site_id).bind(token.as_str()).bind(entry.person.sort_name).bind(*id);
+            query = query.bind(site_id).bind(token.as_str()).bind(entry.person.sort_name).bind(*id).bind(names.clone());
         }
     }
     query.execute(conn).await?;

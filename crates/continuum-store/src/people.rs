@@ -245,23 +245,32 @@ async fn record_version(
 
 /// Writes the person's search tokens (replacing any), each with the person's
 /// current site and sort name (the columns the name search walks in index
-/// order), in one statement.
+/// order) and all of the tokens ([`spaced_names`]), in one statement.
 pub async fn write_tokens(conn: &mut Conn, id: i64, tokens: &[String], sort_name: &str) -> StoreResult<()> {
     sqlx::query("DELETE FROM person_name_tokens WHERE person_id = $1").bind(id).execute(&mut *conn).await?;
     if tokens.is_empty() {
         return Ok(());
     }
     let rows: Vec<String> = (0..tokens.len())
-        .map(|i| format!("((SELECT site_id FROM people WHERE id = $1), ${}, $2, $1)", i + 3))
+        .map(|i| format!("((SELECT site_id FROM people WHERE id = $1), ${}, $2, $1, $3)", i + 4))
         .collect();
-    let sql =
-        format!("INSERT INTO person_name_tokens (site_id, token, sort_name, person_id) VALUES {}", rows.join(", "));
-    let mut query = sqlx::query(&sql).bind(id).bind(sort_name);
+    let sql = format!(
+        "INSERT INTO person_name_tokens (site_id, token, sort_name, person_id, names) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(id).bind(sort_name).bind(spaced_names(tokens));
     for token in tokens {
         query = query.bind(token);
     }
     query.execute(conn).await?;
     Ok(())
+}
+
+/// A person's name tokens as one text, each after a space (" jan peeters"):
+/// `LIKE '% jan%'` then tells whether one of them starts with "jan". Tokens
+/// are folded to ASCII letters and digits, so none holds a `LIKE` wildcard.
+pub(crate) fn spaced_names(tokens: &[impl AsRef<str>]) -> String {
+    tokens.iter().map(|t| format!(" {}", t.as_ref())).collect()
 }
 
 /// Makes an episode the person's current one, and its site the person's site
