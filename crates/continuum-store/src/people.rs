@@ -467,11 +467,11 @@ pub async fn search(
 /// first of their tokens with that prefix.
 ///
 /// One word: the page reads its own rows of the index in order, and the
-/// count reads the matching people up to the cap. Several words: each match
-/// of the longest word costs a lookup of the others in the person's own
-/// tokens, so one query lists the matches in order, up to the cap or the
-/// page's end, and gives both the count and the page's ids, instead of a
-/// page query and a count query that would each make those lookups.
+/// count reads the matching people up to the cap. Several words: the other
+/// words are checked on each row of the longest word's range (its `names`,
+/// all of the person's tokens), and one query lists the matching people in
+/// order, up to the cap or the page's end, which gives both the count and
+/// the page.
 async fn search_by_name(
     conn: &mut Conn,
     tokens: &[String],
@@ -483,45 +483,67 @@ async fn search_by_name(
     let Some((driving, others)) = ordered.split_first() else { return Ok((Vec::new(), 0)) };
     let mut binds = Vec::new();
     let range = token_range("k.token", driving, &mut binds);
-    let mut conditions = vec![format!("k.site_id IN ({sites})"), range.clone()];
-    for token in others {
-        let other = token_range("o.token", token, &mut binds);
-        conditions
-            .push(format!("EXISTS (SELECT 1 FROM person_name_tokens o WHERE o.person_id = k.person_id AND {other})"));
-    }
-    // Same placeholders as the range.
-    let first = range.replace("k.token", "d.token");
-    conditions.push(format!(
-        "NOT EXISTS (SELECT 1 FROM person_name_tokens d WHERE d.person_id = k.person_id AND {first} \
-         AND d.token < k.token)"
-    ));
-    let filter = conditions.join(" AND ");
     if others.is_empty() {
+        // Same placeholders as the range.
+        let first = range.replace("k.token", "d.token");
         let sql = format!(
             "SELECT {LIST_COLUMNS} FROM person_name_tokens k JOIN people p ON p.id = k.person_id \
              JOIN sites s ON s.id = p.site_id LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-             WHERE {filter} ORDER BY k.token, k.sort_name, k.person_id LIMIT {} OFFSET {}",
+             WHERE k.site_id IN ({sites}) AND {range} AND NOT EXISTS (SELECT 1 FROM person_name_tokens d \
+             WHERE d.person_id = k.person_id AND {first} AND d.token < k.token) \
+             ORDER BY k.token, k.sort_name, k.person_id LIMIT {} OFFSET {}",
             page.limit, page.offset
         );
         let matching =
             format!("SELECT DISTINCT k.person_id FROM person_name_tokens k WHERE k.site_id IN ({sites}) AND {range}");
         return fetch_page_and_count(conn, &sql, &matching, &binds).await;
     }
-    let listed = (COUNT_LIMIT + 1).max(page.offset.saturating_add(page.limit));
-    let sql = format!(
-        "SELECT k.person_id FROM person_name_tokens k WHERE {filter} \
-         ORDER BY k.token, k.sort_name, k.person_id LIMIT {listed}"
-    );
-    let mut query = sqlx::query_as::<_, (i64,)>(&sql);
-    for value in &binds {
-        query = query.bind(value);
+    let mut filter = format!("k.site_id IN ({sites}) AND {range}");
+    for token in others {
+        let pattern = next(format!("% {token}%"), &mut binds);
+        filter.push_str(&format!(" AND k.names LIKE {pattern}"));
     }
-    let ids: Vec<i64> = query.fetch_all(&mut *conn).await?.into_iter().map(|(id,)| id).collect();
+    let listed = usize::try_from((COUNT_LIMIT + 1).max(page.offset.saturating_add(page.limit))).unwrap_or(usize::MAX);
+    let ids = first_people_in_order(conn, &filter, &binds, listed).await?;
     let total = (ids.len() as i64).min(COUNT_LIMIT + 1);
     let start = usize::try_from(page.offset).unwrap_or(usize::MAX).min(ids.len());
     let end = start.saturating_add(usize::try_from(page.limit).unwrap_or(0)).min(ids.len());
     let rows = list_rows_in_order(conn, &ids[start..end]).await?;
     Ok((rows, total))
+}
+
+/// The first `wanted` people of the name index rows that `filter` selects,
+/// in index order, each once (under their first row). The duplicates are
+/// dropped here rather than by a lookup per row in SQL: every commit empties
+/// each SQLite reader's page cache, so each lookup would read its pages anew.
+async fn first_people_in_order(
+    conn: &mut Conn,
+    filter: &str,
+    binds: &[String],
+    wanted: usize,
+) -> StoreResult<Vec<i64>> {
+    let batch = wanted.saturating_mul(2);
+    let mut seen = std::collections::HashSet::new();
+    let mut ids = Vec::new();
+    let mut offset = 0;
+    loop {
+        let sql = format!(
+            "SELECT k.person_id FROM person_name_tokens k WHERE {filter} \
+             ORDER BY k.token, k.sort_name, k.person_id LIMIT {batch} OFFSET {offset}"
+        );
+        let mut query = sqlx::query_as::<_, (i64,)>(&sql);
+        for value in binds {
+            query = query.bind(value);
+        }
+        let rows = query.fetch_all(&mut *conn).await?;
+        let complete = rows.len() < batch;
+        ids.extend(rows.into_iter().map(|(id,)| id).filter(|id| seen.insert(*id)));
+        if complete || ids.len() >= wanted {
+            ids.truncate(wanted);
+            return Ok(ids);
+        }
+        offset += batch;
+    }
 }
 
 /// The list rows of these people, in the order of `ids`.

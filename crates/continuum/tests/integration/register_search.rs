@@ -99,6 +99,25 @@ async fn lists_stop_counting_past_the_limit_and_say_there_are_more(backend: Back
 }
 on_both_backends!(lists_stop_counting_past_the_limit_and_say_there_are_more);
 
+async fn a_search_of_several_words_counts_each_person_once_however_many_of_their_names_match(backend: Backend) {
+    let test = demo_app(backend).await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    let mut rows = String::new();
+    for n in 0..=COUNT_LIMIT {
+        let _ = writeln!(rows, "Quista-Quistb-Quistc{n:04},Anna,01/01/1980,QM-{n},01/11/2026,remand,nl");
+    }
+    import(&test.app, &worker, &rows).await;
+    let search = test.app.search_people(&worker, "quist anna", PeopleOrder::Name, Paging::default()).await;
+    let search = search.expect("searches");
+    assert_eq!((search.total, search.more, search.items.len()), (COUNT_LIMIT, true, 50));
+    let mut ids: Vec<i64> = search.items.iter().map(|p| p.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 50, "each person once");
+    assert_eq!(search.items[49].family_name, "Quista-Quistb-Quistc0049");
+}
+on_both_backends!(a_search_of_several_words_counts_each_person_once_however_many_of_their_names_match);
+
 /// The query plan's text on either database.
 async fn plan(store: &Store, query: &str) -> String {
     let mut conn = store.reader().await.expect("reader");
