@@ -215,6 +215,7 @@ async fn operations_endpoints_answer(backend: Backend) {
     assert_eq!(metrics.status(), StatusCode::OK);
     let text = metrics.text().await.expect("body");
     assert!(text.contains("http_requests_total"), "{text}");
+    assert!(text.contains("db_read_acquire_seconds_count"), "the readiness check waited for a reader: {text}");
     server.stop().await;
 }
 on_both_backends!(operations_endpoints_answer);
