@@ -297,6 +297,8 @@ impl App {
             .map_err(AppError::PathwayRefused)?;
         if let Some(open) = self.open_screening_of(&mut tx, person_id).await? {
             screenings::set_aside(&mut tx, open.id, &format_instant(at)).await?;
+            // A tablet still showing it returns to the locked screen.
+            continuum_store::kiosk::end_for_screening(&mut tx, open.id, &format_instant(at), "refused").await?;
         }
         self.audit_change(&mut tx, actor, allowed, "screening.refuse", &subject).await?;
         tx.commit().await?;

@@ -218,7 +218,7 @@ impl App {
         let (items, total) = signals::at_site(&mut conn, site.0, pending, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, allowed, "signal.list", &subject).await?;
-        Ok((site, Listing::new(items, total, paging)))
+        Ok((site, Listing::counted(items, total, paging)))
     }
 
     /// Asks the policy for a signal at its prison.

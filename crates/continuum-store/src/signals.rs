@@ -145,7 +145,8 @@ pub async fn get(conn: &mut Conn, id: i64) -> StoreResult<Option<SignalRow>> {
 }
 
 /// One page of a prison's signals (entries excepted), only those not yet
-/// received when `pending`; the oldest first, and how many in all.
+/// received when `pending`; the oldest first, and how many in all, up to
+/// [`crate::people::COUNT_LIMIT`] + 1.
 pub async fn at_site(conn: &mut Conn, site_id: i64, pending: bool, page: Page) -> StoreResult<(Vec<SignalRow>, i64)> {
     let filter = if pending {
         "g.site_id = $1 AND g.source <> 'entry' AND g.received_at IS NULL"
@@ -155,8 +156,9 @@ pub async fn at_site(conn: &mut Conn, site_id: i64, pending: bool, page: Page) -
     let order = if pending { "g.signalled_at, g.id" } else { "g.signalled_at DESC, g.id DESC" };
     let sql = format!("{SIGNAL_SELECT} WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {}", page.limit, page.offset);
     let rows = sqlx::query_as(&sql).bind(site_id).fetch_all(&mut *conn).await?;
-    let (total,): (i64,) =
-        sqlx::query_as(&format!("SELECT COUNT(*) FROM signals g WHERE {filter}")).bind(site_id).fetch_one(conn).await?;
+    let limit = crate::people::COUNT_LIMIT + 1;
+    let count = format!("SELECT COUNT(*) FROM (SELECT 1 FROM signals g WHERE {filter} LIMIT {limit}) capped");
+    let (total,): (i64,) = sqlx::query_as(&count).bind(site_id).fetch_one(conn).await?;
     Ok((rows, total))
 }
 

@@ -11,6 +11,7 @@ use continuum_app::people::{NewEntry, Registration};
 use continuum_app::{Actor, App, AppError, Paging};
 use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
 use continuum_http::routes::{Access, table};
+use continuum_store::{PoolSettings, Store};
 use continuum_testkit::database::Backend;
 use continuum_testkit::server::TestServer;
 use jiff::SignedDuration;
@@ -90,6 +91,22 @@ async fn a_pairing_code_pairs_one_tablet_once(backend: Backend) {
     assert!(matches!(wrong, Err(AppError::BadCredentials)));
 }
 on_both_backends!(a_pairing_code_pairs_one_tablet_once);
+
+async fn a_refused_screening_locks_its_tablet_and_says_why(backend: Backend) {
+    let test = demo_app(backend).await;
+    let (worker, person, screening, _tablet) = paired(&test.app).await;
+    test.app.refuse_screening(&worker, person, Some("prefers to talk later")).await.expect("refusal recorded");
+    let store = Store::connect(&test.db.url, &PoolSettings::default()).await.expect("connects");
+    let mut conn = store.reader().await.expect("reader");
+    let reasons: Vec<(Option<String>,)> =
+        sqlx::query_as("SELECT end_reason FROM kiosk_sessions WHERE screening_id = $1")
+            .bind(screening)
+            .fetch_all(&mut *conn)
+            .await
+            .expect("reads");
+    assert_eq!(reasons, [(Some("refused".to_owned()),)], "ended at the refusal, not later when the tablet asks");
+}
+on_both_backends!(a_refused_screening_locks_its_tablet_and_says_why);
 
 async fn a_pairing_code_expires_and_a_failed_pairing_is_audited(backend: Backend) {
     let test = demo_app(backend).await;
