@@ -296,9 +296,10 @@ impl App {
             .await?
             .map_err(AppError::PathwayRefused)?;
         if let Some(open) = self.open_screening_of(&mut tx, person_id).await? {
-            screenings::set_aside(&mut tx, open.id, &format_instant(at)).await?;
+            let at = format_instant(at);
+            screenings::set_aside(&mut tx, open.id, &at).await?;
             // A tablet still showing it returns to the locked screen.
-            continuum_store::kiosk::end_for_screening(&mut tx, open.id, &format_instant(at), "refused").await?;
+            continuum_store::kiosk::end_for_screening(&mut tx, open.id, &at, "refused").await?;
         }
         self.audit_change(&mut tx, actor, allowed, "screening.refuse", &subject).await?;
         tx.commit().await?;

@@ -71,7 +71,7 @@ impl Backend {
     /// Each SQLite connection runs its statements on a thread of its own, so
     /// more readers than cores only take turns on them, and the one writer's
     /// thread (whose commits every audited read waits for) queues behind
-    /// them (bench/README.md, "Stalls"). PostgreSQL: 16, as its work runs in
+    /// them (bench/README.md, "Runs 10 to 14"). PostgreSQL: 16, as its work runs in
     /// the database server's processes.
     pub fn default_connections(self) -> u32 {
         match self {
@@ -149,7 +149,7 @@ impl Default for PoolSettings {
 /// a busy timeout instead of immediate lock errors. No memory-mapped reads:
 /// after every checkpoint each reader unmaps its whole mapping, and the
 /// `munmap` of a large one blocks the page faults of every thread of the
-/// process for milliseconds (bench/README.md, "Stalls").
+/// process for milliseconds (bench/README.md, "Runs 10 to 14").
 const SQLITE_PRAGMAS: &str =
     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 /// The same for a database opened read-only (which cannot change its journal).
