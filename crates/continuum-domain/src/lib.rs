@@ -18,12 +18,16 @@
 //! - [`episode`]: changes of a detention episode: release, transfer (and
 //!   what they do to the care pathway).
 //! - [`signal`]: signals that a person may need help.
+//! - [`governance`]: steering groups, meetings, minutes, decisions, actions,
+//!   local projects and their authorisation, and the groups' traffic light
+//!   (issue 7).
 
 pub mod account;
 pub mod audit;
 pub mod credentials;
 pub mod emergency;
 pub mod episode;
+pub mod governance;
 pub mod ids;
 pub mod instrument;
 pub mod pathway;

@@ -340,6 +340,9 @@ fn rule(role: Role, action: Action) -> Rule {
         (R::Director | R::Coordinator, A::ManageTraining) => Rule::InScope,
         (R::Coordinator, A::ViewIndicators | A::ViewGovernance | A::ManageGovernance) => Rule::InScope,
         (R::SteeringMember, A::ViewGovernance | A::ManageGovernance) => Rule::AnywhereWith(Relationship::GroupMember),
+        // Governance (issue 7): the central group decides authorisations;
+        // its members do, as members (`GroupMember` of the deciding group).
+        (R::SteeringMember, A::DecideProjectAuthorisation) => Rule::AnywhereWith(Relationship::GroupMember),
 
         (R::ExternalProvider, A::ReadClinical | A::UpdateReferral) => {
             Rule::AnywhereWith(Relationship::ReferredToActorOrganisation)

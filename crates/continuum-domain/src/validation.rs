@@ -51,6 +51,41 @@ pub enum Problem {
     EpisodeEnded,
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
+    // Governance (issue 7).
+    /// A number outside the range allowed.
+    OutOfRange {
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+    },
+    /// A meeting planned for a moment already past.
+    MeetingInPast,
+    /// A meeting recorded as held that has not yet begun.
+    MeetingInFuture,
+    /// Something only a held meeting can have (attendance, minutes,
+    /// decisions, their approval).
+    MeetingNotHeld,
+    /// Minutes approved at a meeting that is not a later held meeting of
+    /// the same group.
+    ApprovalNotLater,
+    /// A decision on a project's authorisation by a group that may not decide it.
+    GroupMayNotDecide,
+    /// A decision at a meeting held before the request was submitted.
+    MeetingBeforeSubmission,
+    /// Text that identifies a person (a national register number).
+    IdentifiesPerson,
+    /// Not a member of the group at that date.
+    NotAMember,
+    /// Another member holds this office over the same period.
+    OfficeTaken,
+    /// The central group belongs to no prison; a local group to exactly one.
+    SiteNotForKind,
+    /// No active account has this username.
+    UnknownUser,
+    /// A date that must come later (a review after the decision, a next
+    /// review after today).
+    TooEarly,
 }
 
 impl Problem {
@@ -73,6 +108,20 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
+            // Governance (issue 7).
+            Problem::OutOfRange { .. } => "validation-out-of-range",
+            Problem::MeetingInPast => "validation-meeting-in-past",
+            Problem::MeetingInFuture => "validation-meeting-in-future",
+            Problem::MeetingNotHeld => "validation-meeting-not-held",
+            Problem::ApprovalNotLater => "validation-approval-not-later",
+            Problem::GroupMayNotDecide => "validation-group-may-not-decide",
+            Problem::MeetingBeforeSubmission => "validation-meeting-before-submission",
+            Problem::IdentifiesPerson => "validation-identifies-person",
+            Problem::NotAMember => "validation-not-a-member",
+            Problem::OfficeTaken => "validation-office-taken",
+            Problem::SiteNotForKind => "validation-site-not-for-kind",
+            Problem::UnknownUser => "validation-unknown-user",
+            Problem::TooEarly => "validation-too-early",
         }
     }
 
@@ -83,6 +132,7 @@ impl Problem {
                 vec![("min", i64::try_from(*min).unwrap_or(i64::MAX))]
             }
             Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
+            Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
             _ => Vec::new(),
         }
     }

@@ -176,6 +176,24 @@ fn steering_members_see_only_their_own_groups() {
     assert!(!decide(&grants, Action::ViewGovernance, Target::site(OWN)).is_allowed());
 }
 
+// Governance (issue 7).
+#[test]
+fn steering_members_decide_authorisations_only_as_members_of_the_deciding_group() {
+    let grants = [RoleGrant { role: Role::SteeringMember, scope: SiteScope::AllSites }];
+    let member = [Relationship::GroupMember];
+    let as_member = Target { site: None, relationships: &member };
+    assert_eq!(decide(&grants, Action::DecideProjectAuthorisation, as_member), Decision::Allow(Grounds::Membership));
+    assert_eq!(
+        decide(&grants, Action::DecideProjectAuthorisation, Target::PROGRAMME),
+        Decision::Deny(DenyReason::RelationshipRequired)
+    );
+    let director = [RoleGrant { role: Role::Director, scope: SiteScope::AllSites }];
+    assert!(
+        !decide(&director, Action::DecideProjectAuthorisation, as_member).is_allowed(),
+        "membership alone is not a role"
+    );
+}
+
 #[test]
 fn no_grants_allow_nothing() {
     for action in Action::ALL {

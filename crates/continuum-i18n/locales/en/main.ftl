@@ -786,3 +786,18 @@ import-done = The new entries were registered.
 import-see-register = See the register, latest entries first
 import-changed-since-check = Nothing was imported: the register changed since the check. Upload the file again.
 import-expired = This import is no longer waiting for confirmation (it was confirmed already, or more than 30 minutes passed). Upload the file again.
+## Governance (issue 7)
+
+validation-out-of-range = Give a whole number from { $min } to { $max }.
+validation-meeting-in-past = This moment has passed: a meeting is planned for a moment to come. To record a meeting that took place, choose "It took place".
+validation-meeting-in-future = This meeting has not begun yet: it can be recorded as held once it has taken place.
+validation-meeting-not-held = This meeting has not been held (yet): only a held meeting has attendance, minutes and decisions, and minutes are approved only once their meeting was held.
+validation-approval-not-later = Minutes are approved at a later held meeting of the same group.
+validation-group-may-not-decide = This group may not decide on authorisations: the central group decides them, at one of its meetings.
+validation-meeting-before-submission = This meeting was held before the request was submitted.
+validation-identifies-person = This text identifies a person (a national register number): write it without identifying anyone.
+validation-not-a-member = Choose a member of the group.
+validation-office-taken = Another member holds this office over the same period: end their term first.
+validation-site-not-for-kind = The central group belongs to no prison; a local group belongs to one prison.
+validation-unknown-user = No active account has this username.
+validation-too-early = This date must be later.

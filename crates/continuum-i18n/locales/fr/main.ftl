@@ -784,3 +784,18 @@ import-done = Les nouvelles entrées ont été enregistrées.
 import-see-register = Voir le registre, entrées les plus récentes d'abord
 import-changed-since-check = Rien n'a été importé : le registre a changé depuis la vérification. Chargez à nouveau le fichier.
 import-expired = Cet import n'attend plus de confirmation (il a déjà été confirmé, ou plus de 30 minutes sont passées). Chargez à nouveau le fichier.
+## Governance (issue 7)
+
+validation-out-of-range = Indiquez un nombre entier de { $min } à { $max }.
+validation-meeting-in-past = Ce moment est passé : une réunion se planifie pour un moment à venir. Pour enregistrer une réunion qui a eu lieu, choisissez « Elle a eu lieu ».
+validation-meeting-in-future = Cette réunion n'a pas encore commencé : elle sera enregistrée comme tenue une fois qu'elle aura eu lieu.
+validation-meeting-not-held = Cette réunion n'a pas (encore) été tenue : seule une réunion tenue a des présences, un procès-verbal et des décisions, et un procès-verbal n'est approuvé qu'une fois sa réunion tenue.
+validation-approval-not-later = Un procès-verbal est approuvé lors d'une réunion tenue plus tard par le même groupe.
+validation-group-may-not-decide = Ce groupe ne peut pas décider des autorisations : c'est le groupe central qui en décide, lors d'une de ses réunions.
+validation-meeting-before-submission = Cette réunion s'est tenue avant l'introduction de la demande.
+validation-identifies-person = Ce texte identifie une personne (un numéro de registre national) : écrivez-le sans identifier personne.
+validation-not-a-member = Choisissez un membre du groupe.
+validation-office-taken = Un autre membre occupe cette fonction sur la même période : mettez d'abord fin à son mandat.
+validation-site-not-for-kind = Le groupe central ne relève d'aucune prison ; un groupe local relève d'une prison.
+validation-unknown-user = Aucun compte actif ne porte ce nom d'utilisateur.
+validation-too-early = Cette date doit être plus tardive.

@@ -783,3 +783,18 @@ import-done = De nieuwe opsluitingen werden geregistreerd.
 import-see-register = Het register bekijken, laatste opsluitingen eerst
 import-changed-since-check = Er werd niets geïmporteerd: het register is sinds de controle gewijzigd. Laad het bestand opnieuw op.
 import-expired = Deze import wacht niet meer op bevestiging (hij werd al bevestigd, of er zijn meer dan 30 minuten verstreken). Laad het bestand opnieuw op.
+## Governance (issue 7)
+
+validation-out-of-range = Geef een geheel getal van { $min } tot { $max }.
+validation-meeting-in-past = Dit moment is voorbij: een vergadering wordt gepland voor een moment dat nog komt. Om een vergadering te registreren die heeft plaatsgevonden, kies "Ze heeft plaatsgevonden".
+validation-meeting-in-future = Deze vergadering is nog niet begonnen: ze kan als gehouden worden geregistreerd zodra ze heeft plaatsgevonden.
+validation-meeting-not-held = Deze vergadering werd (nog) niet gehouden: alleen een gehouden vergadering heeft aanwezigheden, een verslag en beslissingen, en een verslag wordt pas goedgekeurd als de vergadering gehouden is.
+validation-approval-not-later = Een verslag wordt goedgekeurd op een latere, gehouden vergadering van dezelfde groep.
+validation-group-may-not-decide = Deze groep mag niet over machtigingen beslissen: de centrale stuurgroep beslist erover, op een van haar vergaderingen.
+validation-meeting-before-submission = Deze vergadering werd gehouden vóór de aanvraag werd ingediend.
+validation-identifies-person = Deze tekst identificeert een persoon (een rijksregisternummer): schrijf hem zonder iemand te identificeren.
+validation-not-a-member = Kies een lid van de groep.
+validation-office-taken = Een ander lid bekleedt deze functie in dezelfde periode: beëindig eerst diens mandaat.
+validation-site-not-for-kind = De centrale stuurgroep hoort bij geen enkele gevangenis; een lokale stuurgroep hoort bij één gevangenis.
+validation-unknown-user = Geen actieve account heeft deze gebruikersnaam.
+validation-too-early = Deze datum moet later liggen.
