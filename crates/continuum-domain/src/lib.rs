@@ -18,6 +18,9 @@
 //! - [`episode`]: changes of a detention episode: release, transfer (and
 //!   what they do to the care pathway).
 //! - [`signal`]: signals that a person may need help.
+//! - [`oat`]: opioid agonist treatment: prescriptions, OAT declared at
+//!   entry and its continuity; [`handover`]: handing a pathway over at a
+//!   transfer (issue 5, items 4 and 5).
 
 pub mod account;
 pub mod audit;
@@ -34,3 +37,6 @@ pub mod role;
 pub mod signal;
 pub mod site;
 pub mod validation;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod handover;
+pub mod oat;

@@ -51,6 +51,16 @@ pub enum Problem {
     EpisodeEnded,
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
+    // OAT (issue 5, item 4).
+    /// A dose that cannot be (zero or less, or far above any treatment).
+    DoseImpossible,
+    /// A dose outside the usual range (in milligrams): accepted once confirmed.
+    DoseUnusual {
+        /// The lowest usual dose.
+        min: i64,
+        /// The highest usual dose.
+        max: i64,
+    },
 }
 
 impl Problem {
@@ -73,6 +83,9 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
+            // OAT (issue 5, item 4).
+            Problem::DoseImpossible => "validation-dose-impossible",
+            Problem::DoseUnusual { .. } => "validation-dose-unusual",
         }
     }
 
@@ -83,6 +96,7 @@ impl Problem {
                 vec![("min", i64::try_from(*min).unwrap_or(i64::MAX))]
             }
             Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
+            Problem::DoseUnusual { min, max } => vec![("min", *min), ("max", *max)],
             _ => Vec::new(),
         }
     }

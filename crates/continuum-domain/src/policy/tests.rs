@@ -41,6 +41,7 @@ manage_training              nnn nnn nnn nnn yny yny nnn nnn nnn nnn
 export_research              nnn nnn nnn nnn nnn nnn nnn nnn yny nnn
 manage_instruments           nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
 undo_merge                   nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
+write_medication             nnn yny nnn nnn nnn nnn nnn nnn nnn nnn
 ";
 
 /// The expectation of one role for one action, as written in [`EXPECTED`].
@@ -176,6 +177,22 @@ fn steering_members_see_only_their_own_groups() {
     assert!(!decide(&grants, Action::ViewGovernance, Target::site(OWN)).is_allowed());
 }
 
+// OAT (issue 5, item 4).
+#[test]
+fn only_the_medical_service_writes_medication_and_the_sending_team_never_does() {
+    let medical = [RoleGrant { role: Role::Medical, scope: SiteScope::Site(OWN) }];
+    let care = [RoleGrant { role: Role::CareWorker, scope: SiteScope::Site(OWN) }];
+    assert_eq!(
+        decide(&medical, Action::WriteMedication, Target::site(OWN)),
+        Decision::Allow(Grounds::Role(Role::Medical))
+    );
+    assert!(!decide(&care, Action::WriteMedication, Target::site(OWN)).is_allowed());
+    assert!(decide(&care, Action::ReadClinical, Target::site(OWN)).is_allowed());
+    let transferred = [Relationship::TransferredFrom(OWN)];
+    let target = Target { site: Some(OTHER), relationships: &transferred };
+    assert!(!decide(&medical, Action::WriteMedication, target).is_allowed());
+}
+
 #[test]
 fn no_grants_allow_nothing() {
     for action in Action::ALL {
@@ -217,7 +234,7 @@ proptest! {
             .filter(|g| !matches!(g.role, Role::CareWorker | Role::Medical | Role::ExternalProvider))
             .collect();
         let target = Target { site: site.map(SiteId), relationships: &relationships };
-        for action in [Action::ReadClinical, Action::WriteClinical] {
+        for action in [Action::ReadClinical, Action::WriteClinical, Action::WriteMedication] {
             prop_assert!(!decide(&grants, action, target).is_allowed());
         }
     }
