@@ -212,6 +212,9 @@ fn static_kind(kind: &str) -> &'static str {
         "episode" => "episode",
         "signal" => "signal",
         "merge" => "person_merge",
+        // OAT and transfers (issue 5, items 4 and 5).
+        "oat" => "oat",
+        "handover" => "handover",
         _ => "other",
     }
 }

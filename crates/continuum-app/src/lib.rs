@@ -35,6 +35,9 @@ pub mod secrets;
 pub mod signals;
 pub mod tokens;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+mod care_access;
+pub mod oat;
 
 pub use actor::{AccessPoint, Actor, SiteRef};
 pub use app::App;

@@ -21,6 +21,9 @@
 //! - [`governance`]: steering groups, meetings, minutes, decisions, actions,
 //!   local projects and their authorisation, and the groups' traffic light
 //!   (issue 7).
+//! - [`oat`]: opioid agonist treatment: prescriptions, OAT declared at
+//!   entry and its continuity; [`handover`]: handing a pathway over at a
+//!   transfer (issue 5, items 4 and 5).
 
 pub mod account;
 pub mod audit;
@@ -38,3 +41,6 @@ pub mod role;
 pub mod signal;
 pub mod site;
 pub mod validation;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod handover;
+pub mod oat;

@@ -14,6 +14,8 @@
 //!   medical service of another site under break-the-glass.
 //! - Prison security staff, psychosocial service, directors, coordinators,
 //!   steering members, researchers and administrators never get clinical data.
+//! - Medication and OAT are written by the medical service only
+//!   (`WriteMedication`); care workers read them as clinical data.
 //! - A site-bound action on a programme-wide target (all sites at once) needs
 //!   a grant for all sites.
 
@@ -74,11 +76,16 @@ pub enum Action {
     /// Undo a merge of duplicate people (administrators: it restores both
     /// records as they were, without showing who they are).
     UndoMerge,
+    // OAT (issue 5, item 4).
+    /// Record medication and opioid agonist treatment: prescriptions, the
+    /// treatment declared at entry and its continuity (the medical service;
+    /// care workers read them with `ReadClinical`).
+    WriteMedication,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::ViewReferenceData,
         Action::ManageSites,
         Action::ManageOrganisations,
@@ -103,6 +110,7 @@ impl Action {
         Action::ExportResearch,
         Action::ManageInstruments,
         Action::UndoMerge,
+        Action::WriteMedication,
     ];
 
     /// The stable code, used in the audit trail and the expectation tables.
@@ -132,6 +140,7 @@ impl Action {
             Action::ExportResearch => "export_research",
             Action::ManageInstruments => "manage_instruments",
             Action::UndoMerge => "undo_merge",
+            Action::WriteMedication => "write_medication",
         }
     }
 
@@ -155,7 +164,7 @@ impl Action {
 
     /// Whether the action reads or writes identified clinical data.
     pub fn is_clinical(self) -> bool {
-        matches!(self, Action::ReadClinical | Action::WriteClinical)
+        matches!(self, Action::ReadClinical | Action::WriteClinical | Action::WriteMedication)
     }
 }
 
@@ -332,6 +341,8 @@ fn rule(role: Role, action: Action) -> Rule {
             | A::ViewPersonAccessLog,
         ) => Rule::InScope,
         (R::Medical, A::RequestEmergencyAccess) => Rule::Anywhere,
+        // OAT (issue 5, item 4): prescribing is the medical service's.
+        (R::Medical, A::WriteMedication) => Rule::InScope,
 
         (R::Psychosocial, A::ReadParticipation) => Rule::InScopeWith(Relationship::SharingConsentWithActor),
         (R::PrisonStaff, A::SignalPerson) => Rule::InScope,

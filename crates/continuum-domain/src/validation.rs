@@ -86,6 +86,16 @@ pub enum Problem {
     /// A date that must come later (a review after the decision, a next
     /// review after today).
     TooEarly,
+    // OAT (issue 5, item 4).
+    /// A dose that cannot be (zero or less, or far above any treatment).
+    DoseImpossible,
+    /// A dose outside the usual range (in milligrams): accepted once confirmed.
+    DoseUnusual {
+        /// The lowest usual dose.
+        min: i64,
+        /// The highest usual dose.
+        max: i64,
+    },
 }
 
 impl Problem {
@@ -122,6 +132,9 @@ impl Problem {
             Problem::SiteNotForKind => "validation-site-not-for-kind",
             Problem::UnknownUser => "validation-unknown-user",
             Problem::TooEarly => "validation-too-early",
+            // OAT (issue 5, item 4).
+            Problem::DoseImpossible => "validation-dose-impossible",
+            Problem::DoseUnusual { .. } => "validation-dose-unusual",
         }
     }
 
@@ -133,6 +146,7 @@ impl Problem {
             }
             Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
             Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
+            Problem::DoseUnusual { min, max } => vec![("min", *min), ("max", *max)],
             _ => Vec::new(),
         }
     }

@@ -37,6 +37,9 @@ pub mod sites;
 pub mod tokens;
 pub mod uploads;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod handovers;
+pub mod oat;
 
 /// The database driver's error, for `?` on commits.
 pub use sqlx::Error as DbError;

@@ -14,11 +14,30 @@ pub enum MoveKind {
     Screening,
     /// A signal matched to the person.
     Signal,
+    // OAT and transfers (issue 5, items 4 and 5).
+    /// An OAT prescription.
+    OatPrescription,
+    /// OAT declared at entry.
+    OatDeclaration,
+    /// A handover between pilot prisons.
+    Handover,
+    /// A handover document of a transfer out of the programme.
+    HandoverDocument,
 }
 
 impl MoveKind {
     /// Every kind.
-    pub const ALL: [MoveKind; 4] = [MoveKind::Episode, MoveKind::Pathway, MoveKind::Screening, MoveKind::Signal];
+    pub const ALL: [MoveKind; 8] = [
+        MoveKind::Episode,
+        MoveKind::Pathway,
+        MoveKind::Screening,
+        MoveKind::Signal,
+        // OAT and transfers (issue 5, items 4 and 5).
+        MoveKind::OatPrescription,
+        MoveKind::OatDeclaration,
+        MoveKind::Handover,
+        MoveKind::HandoverDocument,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -27,6 +46,10 @@ impl MoveKind {
             MoveKind::Pathway => "pathway",
             MoveKind::Screening => "screening",
             MoveKind::Signal => "signal",
+            MoveKind::OatPrescription => "oat_prescription",
+            MoveKind::OatDeclaration => "oat_declaration",
+            MoveKind::Handover => "handover",
+            MoveKind::HandoverDocument => "handover_document",
         }
     }
 
@@ -36,6 +59,10 @@ impl MoveKind {
             MoveKind::Pathway => "pathways",
             MoveKind::Screening => "screenings",
             MoveKind::Signal => "signals",
+            MoveKind::OatPrescription => "oat_prescriptions",
+            MoveKind::OatDeclaration => "oat_declarations",
+            MoveKind::Handover => "handovers",
+            MoveKind::HandoverDocument => "handover_documents",
         }
     }
 }

@@ -41,6 +41,7 @@ manage_training              nnn nnn nnn nnn yny yny nnn nnn nnn nnn
 export_research              nnn nnn nnn nnn nnn nnn nnn nnn yny nnn
 manage_instruments           nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
 undo_merge                   nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
+write_medication             nnn yny nnn nnn nnn nnn nnn nnn nnn nnn
 ";
 
 /// The expectation of one role for one action, as written in [`EXPECTED`].
@@ -194,6 +195,22 @@ fn steering_members_decide_authorisations_only_as_members_of_the_deciding_group(
     );
 }
 
+// OAT (issue 5, item 4).
+#[test]
+fn only_the_medical_service_writes_medication_and_the_sending_team_never_does() {
+    let medical = [RoleGrant { role: Role::Medical, scope: SiteScope::Site(OWN) }];
+    let care = [RoleGrant { role: Role::CareWorker, scope: SiteScope::Site(OWN) }];
+    assert_eq!(
+        decide(&medical, Action::WriteMedication, Target::site(OWN)),
+        Decision::Allow(Grounds::Role(Role::Medical))
+    );
+    assert!(!decide(&care, Action::WriteMedication, Target::site(OWN)).is_allowed());
+    assert!(decide(&care, Action::ReadClinical, Target::site(OWN)).is_allowed());
+    let transferred = [Relationship::TransferredFrom(OWN)];
+    let target = Target { site: Some(OTHER), relationships: &transferred };
+    assert!(!decide(&medical, Action::WriteMedication, target).is_allowed());
+}
+
 #[test]
 fn no_grants_allow_nothing() {
     for action in Action::ALL {
@@ -235,7 +252,7 @@ proptest! {
             .filter(|g| !matches!(g.role, Role::CareWorker | Role::Medical | Role::ExternalProvider))
             .collect();
         let target = Target { site: site.map(SiteId), relationships: &relationships };
-        for action in [Action::ReadClinical, Action::WriteClinical] {
+        for action in [Action::ReadClinical, Action::WriteClinical, Action::WriteMedication] {
             prop_assert!(!decide(&grants, action, target).is_allowed());
         }
     }

@@ -56,6 +56,8 @@ pub mod screenings;
 pub mod signals;
 pub mod sites;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod oat;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -109,6 +111,12 @@ pub mod users;
         screenings::answer_screening,
         screenings::complete_screening,
         screenings::get_screening_result,
+        // OAT and transfers (issue 5, items 4 and 5).
+        oat::get_person_oat,
+        oat::create_oat_prescription,
+        oat::stop_oat_prescription,
+        oat::create_oat_declaration,
+        oat::record_oat_continuity,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -121,6 +129,7 @@ pub mod users;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
+        (name = "care", description = "The care pathway: opioid agonist treatment and its continuity at entry, handovers at a transfer (clinical roles of the person's prison; the medical service records OAT)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -169,6 +178,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
+    // OAT and transfers (issue 5, items 4 and 5).
+    let routes = oat::routes(routes);
     audit::routes(routes)
 }
 

@@ -28,6 +28,8 @@ mod signals;
 mod sites;
 mod users;
 mod worklist;
+// OAT and transfers (issue 5, items 4 and 5).
+mod oat;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -50,6 +52,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // OAT and transfers (issue 5, items 4 and 5).
+    let routes = oat::routes(routes);
     account::routes(routes)
 }
 

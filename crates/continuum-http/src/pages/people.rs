@@ -200,6 +200,8 @@ struct PersonPage {
     kiosk_available: bool,
     saved: bool,
     merge: super::merges::PersonMerges,
+    // OAT and transfers (issue 5, items 4 and 5).
+    may_read_oat: bool,
 }
 
 struct ScreeningLine {
@@ -340,6 +342,7 @@ async fn show(
         saved: !query.saved.is_empty(),
         merge,
         name,
+        may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
     };
     super::render(StatusCode::OK, &page)
 }

@@ -67,6 +67,8 @@ struct WorklistPage {
     // Signals (issue 4, item 3): the first signals not yet received.
     signals: Vec<super::signals::IncomingLine>,
     signals_pending: i64,
+    // OAT and transfers (issue 5, items 4 and 5).
+    oat_alerts: Option<Vec<super::oat::AlertLine>>,
 }
 
 async fn show(
@@ -88,6 +90,11 @@ async fn show(
     let pending = state.app.site_signals(&actor, Some(site), SignalFilter::Pending, first).await;
     let (signals, signals_pending) = match pending {
         Ok((_, signals)) => (super::signals::incoming_lines(lang, signals.items), signals.total),
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
+    let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
+        Ok(lines) => lines,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let site =
@@ -134,6 +141,7 @@ async fn show(
         }),
         signals,
         signals_pending,
+        oat_alerts,
     };
     super::render(StatusCode::OK, &page)
 }

@@ -163,6 +163,17 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/people/import", policy(Action::EditRegister)),
     ("POST", "/people/import/confirm", policy(Action::EditRegister)),
     ("POST", "/people/{id}/merge", policy(Action::EditRegister)),
+    // OAT and transfers (issue 5, items 4 and 5).
+    ("GET", "/people/{id}/oat", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/oat/prescriptions", policy(Action::WriteMedication)),
+    ("POST", "/people/{id}/oat/declaration", policy(Action::WriteMedication)),
+    ("POST", "/oat/prescriptions/{id}/stop", policy(Action::WriteMedication)),
+    ("POST", "/oat/declarations/{id}/continuity", policy(Action::WriteMedication)),
+    ("GET", "/api/v1/people/{id}/oat", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/oat/prescriptions", policy(Action::WriteMedication)),
+    ("POST", "/api/v1/oat/prescriptions/{id}/stop", policy(Action::WriteMedication)),
+    ("POST", "/api/v1/people/{id}/oat/declaration", policy(Action::WriteMedication)),
+    ("POST", "/api/v1/oat/declarations/{id}/continuity", policy(Action::WriteMedication)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -30,3 +30,5 @@ mod screening_api;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
 mod signals;
+// OAT and transfers (issue 5, items 4 and 5).
+mod oat;
