@@ -212,6 +212,8 @@ fn static_kind(kind: &str) -> &'static str {
         "episode" => "episode",
         "signal" => "signal",
         "merge" => "person_merge",
+        // Release planning and follow-up (issue 5, items 6 to 8).
+        "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
         _ => "other",
     }
 }

@@ -18,6 +18,8 @@
 //! - [`episode`]: changes of a detention episode: release, transfer (and
 //!   what they do to the care pathway).
 //! - [`signal`]: signals that a person may need help.
+//! - [`release`]: release planning, its checklist, the follow-up after
+//!   release and the responsible care worker (issue 5, items 6 to 8).
 
 pub mod account;
 pub mod audit;
@@ -30,6 +32,8 @@ pub mod pathway;
 pub mod person;
 pub mod policy;
 pub mod reference;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod release;
 pub mod role;
 pub mod signal;
 pub mod site;

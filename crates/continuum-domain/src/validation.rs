@@ -51,6 +51,13 @@ pub enum Problem {
     EpisodeEnded,
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
+    // Release planning and follow-up (issue 5, items 6 to 8).
+    /// A date after release (a follow-up contact) lies before the release.
+    BeforeRelease,
+    /// The user named has no clinical role at the person's prison.
+    NotClinicalAtSite,
+    /// No active organisation has this id.
+    UnknownOrganisation,
 }
 
 impl Problem {
@@ -73,6 +80,10 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
+            // Release planning and follow-up (issue 5, items 6 to 8).
+            Problem::BeforeRelease => "validation-before-release",
+            Problem::NotClinicalAtSite => "validation-not-clinical-at-site",
+            Problem::UnknownOrganisation => "validation-unknown-organisation",
         }
     }
 

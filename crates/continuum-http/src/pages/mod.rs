@@ -9,6 +9,8 @@ use crate::routes::Routes;
 
 mod account;
 mod audit;
+// Release planning and follow-up (issue 5, items 6 to 8).
+mod care_team;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod emergency;
@@ -50,6 +52,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // Release planning and follow-up (issue 5, items 6 to 8).
+    let routes = care_team::routes(routes);
     account::routes(routes)
 }
 

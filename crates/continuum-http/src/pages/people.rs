@@ -200,6 +200,9 @@ struct PersonPage {
     kiosk_available: bool,
     saved: bool,
     merge: super::merges::PersonMerges,
+    // The care pathway: responsible care worker, release planning and
+    // follow-up (issue 5, items 6 to 8).
+    care: Option<super::care_team::PersonCareTeam>,
 }
 
 struct ScreeningLine {
@@ -254,6 +257,10 @@ async fn show(
     let may_screen =
         merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
     let kiosk_available = may_screen && matches!(state.app.uniform_pack(&person.preferred_language).await, Ok(Some(_)));
+    let care = match super::care_team::person_section(&state, &actor, id, SiteId(person.site_id)).await {
+        Ok(care) => care,
+        Err(response) => return response,
+    };
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -339,6 +346,7 @@ async fn show(
         kiosk_available,
         saved: !query.saved.is_empty(),
         merge,
+        care,
         name,
     };
     super::render(StatusCode::OK, &page)

@@ -163,6 +163,10 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/people/import", policy(Action::EditRegister)),
     ("POST", "/people/import/confirm", policy(Action::EditRegister)),
     ("POST", "/people/{id}/merge", policy(Action::EditRegister)),
+    // Release planning, follow-up after release, the responsible care
+    // worker and the caseload (issue 5, items 6 to 8).
+    ("GET", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/care-worker", policy(Action::WriteClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -30,3 +30,6 @@ mod screening_api;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
 mod signals;
+// Release planning, follow-up after release, the responsible care worker
+// and the caseload (issue 5, items 6 to 8).
+mod care_team;
