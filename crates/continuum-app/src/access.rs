@@ -215,6 +215,8 @@ fn static_kind(kind: &str) -> &'static str {
         // OAT and transfers (issue 5, items 4 and 5).
         "oat" => "oat",
         "handover" => "handover",
+        // Release planning and follow-up (issue 5, items 6 to 8).
+        "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
         _ => "other",
     }
 }

@@ -24,6 +24,8 @@
 //! - [`oat`]: opioid agonist treatment: prescriptions, OAT declared at
 //!   entry and its continuity; [`handover`]: handing a pathway over at a
 //!   transfer (issue 5, items 4 and 5).
+//! - [`release`]: release planning, its checklist, the follow-up after
+//!   release and the responsible care worker (issue 5, items 6 to 8).
 
 pub mod account;
 pub mod audit;
@@ -37,6 +39,8 @@ pub mod pathway;
 pub mod person;
 pub mod policy;
 pub mod reference;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod release;
 pub mod role;
 pub mod signal;
 pub mod site;

@@ -96,6 +96,13 @@ pub enum Problem {
         /// The highest usual dose.
         max: i64,
     },
+    // Release planning and follow-up (issue 5, items 6 to 8).
+    /// A date after release (a follow-up contact) lies before the release.
+    BeforeRelease,
+    /// The user named has no clinical role at the person's prison.
+    NotClinicalAtSite,
+    /// No active organisation has this id.
+    UnknownOrganisation,
 }
 
 impl Problem {
@@ -135,6 +142,10 @@ impl Problem {
             // OAT (issue 5, item 4).
             Problem::DoseImpossible => "validation-dose-impossible",
             Problem::DoseUnusual { .. } => "validation-dose-unusual",
+            // Release planning and follow-up (issue 5, items 6 to 8).
+            Problem::BeforeRelease => "validation-before-release",
+            Problem::NotClinicalAtSite => "validation-not-clinical-at-site",
+            Problem::UnknownOrganisation => "validation-unknown-organisation",
         }
     }
 

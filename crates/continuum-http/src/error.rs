@@ -15,6 +15,10 @@ use serde::Serialize;
 use crate::observability::REQUEST_ID;
 use crate::shell::{Shell, render};
 
+/// The conflicts of release planning and follow-up (issue 5, items 6 to
+/// 8), each its own code and message id.
+pub(crate) const RELEASE_CONFLICTS: &[&str] = &["care-team-pathway-closed"];
+
 /// The status, stable code and message id of an error.
 pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
     match error {
@@ -47,6 +51,8 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
             | "oat-continuity-recorded"
             | "handover-already-acknowledged"),
         ) => (StatusCode::CONFLICT, code, code),
+        // Release planning and follow-up: each refusal has its own message.
+        AppError::Conflict(code) if RELEASE_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

@@ -78,3 +78,16 @@ fn every_release_kind_episode_change_and_register_problem_has_a_message() {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
 }
+
+// Release planning and follow-up (issue 5, items 6 to 8): the problems and
+// refusals the use cases answer, which no literal in this crate names.
+#[test]
+fn every_release_problem_and_refusal_has_a_message() {
+    use continuum_domain::validation::Problem;
+    let mut keys: Vec<&str> = [Problem::BeforeRelease, Problem::NotClinicalAtSite, Problem::UnknownOrganisation]
+        .iter()
+        .map(Problem::message_id)
+        .collect();
+    keys.extend(crate::error::RELEASE_CONFLICTS);
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}

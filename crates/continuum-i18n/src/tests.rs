@@ -299,6 +299,13 @@ fn every_care_pathway_message_of_the_domain_exists_in_every_language() {
     assert_eq!(missing_keys(&ids), vec![]);
 }
 
+// Release planning and follow-up (issue 5, items 6 to 8).
+#[test]
+fn every_release_and_follow_up_message_of_the_domain_exists_in_every_language() {
+    let ids = continuum_domain::release::message_ids();
+    assert_eq!(missing_keys(&ids), vec![]);
+}
+
 #[test]
 fn a_care_pathway_refusal_renders_with_translated_arguments() {
     use continuum_domain::pathway::{CommandKind, Refusal, RefusalReason, Stage, State};

@@ -9,6 +9,8 @@ use crate::routes::Routes;
 
 mod account;
 mod audit;
+// Release planning and follow-up (issue 5, items 6 to 8).
+mod care_team;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod emergency;
@@ -54,6 +56,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = signals::routes(routes);
     // OAT and transfers (issue 5, items 4 and 5).
     let routes = oat::routes(routes);
+    // Release planning and follow-up (issue 5, items 6 to 8).
+    let routes = care_team::routes(routes);
     account::routes(routes)
 }
 

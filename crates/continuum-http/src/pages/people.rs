@@ -202,6 +202,9 @@ struct PersonPage {
     merge: super::merges::PersonMerges,
     // OAT and transfers (issue 5, items 4 and 5).
     may_read_oat: bool,
+    // The care pathway: responsible care worker, release planning and
+    // follow-up (issue 5, items 6 to 8).
+    care: Option<super::care_team::PersonCareTeam>,
 }
 
 struct ScreeningLine {
@@ -256,6 +259,10 @@ async fn show(
     let may_screen =
         merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
     let kiosk_available = may_screen && matches!(state.app.uniform_pack(&person.preferred_language).await, Ok(Some(_)));
+    let care = match super::care_team::person_section(&state, &actor, id, SiteId(person.site_id)).await {
+        Ok(care) => care,
+        Err(response) => return response,
+    };
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -341,6 +348,7 @@ async fn show(
         kiosk_available,
         saved: !query.saved.is_empty(),
         merge,
+        care,
         name,
         may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
     };

@@ -174,6 +174,10 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/oat/prescriptions/{id}/stop", policy(Action::WriteMedication)),
     ("POST", "/api/v1/people/{id}/oat/declaration", policy(Action::WriteMedication)),
     ("POST", "/api/v1/oat/declarations/{id}/continuity", policy(Action::WriteMedication)),
+    // Release planning, follow-up after release, the responsible care
+    // worker and the caseload (issue 5, items 6 to 8).
+    ("GET", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/care-worker", policy(Action::WriteClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -32,3 +32,6 @@ mod episodes;
 mod signals;
 // OAT and transfers (issue 5, items 4 and 5).
 mod oat;
+// Release planning, follow-up after release, the responsible care worker
+// and the caseload (issue 5, items 6 to 8).
+mod care_team;
