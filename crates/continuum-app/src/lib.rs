@@ -35,6 +35,10 @@ pub mod secrets;
 pub mod signals;
 pub mod tokens;
 pub mod users;
+// Consent, the directory of care providers and the psychosocial service's
+// view (issue 6, items 1, 2 and 5).
+pub mod consents;
+pub mod participation;
 
 pub use actor::{AccessPoint, Actor, SiteRef};
 pub use app::App;

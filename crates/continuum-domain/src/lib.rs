@@ -18,6 +18,9 @@
 //! - [`episode`]: changes of a detention episode: release, transfer (and
 //!   what they do to the care pathway).
 //! - [`signal`]: signals that a person may need help.
+//! - [`consent`]: consents and the question the policy asks of them;
+//!   [`participation`]: what the psychosocial service may learn;
+//!   [`directory`]: the directory of care providers (issue 6).
 
 pub mod account;
 pub mod audit;
@@ -34,3 +37,7 @@ pub mod role;
 pub mod signal;
 pub mod site;
 pub mod validation;
+// Consent and the directory of care providers (issue 6, items 1, 2 and 5).
+pub mod consent;
+pub mod directory;
+pub mod participation;

@@ -51,6 +51,21 @@ pub enum Problem {
     EpisodeEnded,
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
+    // Consent and the directory of care providers (issue 6, items 1 and 2).
+    /// A section the recipient may never be given (the psychosocial service
+    /// gets no clinical content).
+    NotForRecipient,
+    /// No organisation has this id.
+    UnknownOrganisation,
+    /// The file is not a PDF document.
+    NotPdf,
+    /// The file is larger than allowed.
+    FileTooLarge {
+        /// The limit in megabytes.
+        max_mb: usize,
+    },
+    /// Opening hours not written as `09:00-12:00, 13:00-17:00`.
+    OpeningHours,
 }
 
 impl Problem {
@@ -73,6 +88,11 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
+            Problem::NotForRecipient => "validation-not-for-recipient",
+            Problem::UnknownOrganisation => "validation-unknown-organisation",
+            Problem::NotPdf => "validation-not-pdf",
+            Problem::FileTooLarge { .. } => "validation-file-too-large",
+            Problem::OpeningHours => "validation-opening-hours",
         }
     }
 
@@ -83,6 +103,7 @@ impl Problem {
                 vec![("min", i64::try_from(*min).unwrap_or(i64::MAX))]
             }
             Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
+            Problem::FileTooLarge { max_mb } => vec![("mb", i64::try_from(*max_mb).unwrap_or(i64::MAX))],
             _ => Vec::new(),
         }
     }

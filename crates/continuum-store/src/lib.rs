@@ -37,6 +37,10 @@ pub mod sites;
 pub mod tokens;
 pub mod uploads;
 pub mod users;
+// Consent and the directory of care providers (issue 6, items 1, 2 and 5).
+pub mod consents;
+pub mod directory;
+pub mod participation;
 
 /// The database driver's error, for `?` on commits.
 pub use sqlx::Error as DbError;

@@ -14,11 +14,14 @@ pub enum MoveKind {
     Screening,
     /// A signal matched to the person.
     Signal,
+    /// A consent of the person (with its signed forms).
+    Consent,
 }
 
 impl MoveKind {
     /// Every kind.
-    pub const ALL: [MoveKind; 4] = [MoveKind::Episode, MoveKind::Pathway, MoveKind::Screening, MoveKind::Signal];
+    pub const ALL: [MoveKind; 5] =
+        [MoveKind::Episode, MoveKind::Pathway, MoveKind::Screening, MoveKind::Signal, MoveKind::Consent];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -27,6 +30,7 @@ impl MoveKind {
             MoveKind::Pathway => "pathway",
             MoveKind::Screening => "screening",
             MoveKind::Signal => "signal",
+            MoveKind::Consent => "consent",
         }
     }
 
@@ -36,6 +40,7 @@ impl MoveKind {
             MoveKind::Pathway => "pathways",
             MoveKind::Screening => "screenings",
             MoveKind::Signal => "signals",
+            MoveKind::Consent => "consents",
         }
     }
 }
