@@ -87,7 +87,7 @@ impl App {
         let relationships = self.person_relationships(actor, &person, self.now()).await?;
         let site = SiteId(person.site_id);
         let subject = Subject { person_id: Some(id), ..Subject::kind(kind) };
-        let target = Target { site: Some(site), relationships: &relationships };
+        let target = Target { site: Some(site), relationships: &relationships, consent: None };
         let allowed = self.authorize(actor, action, target, event, &subject).await?;
         let written_at = (allowed.grounds == Grounds::Transfer).then(|| {
             relationships

@@ -26,6 +26,9 @@
 //!   transfer (issue 5, items 4 and 5).
 //! - [`release`]: release planning, its checklist, the follow-up after
 //!   release and the responsible care worker (issue 5, items 6 to 8).
+//! - [`consent`]: consents and the question the policy asks of them;
+//!   [`participation`]: what the psychosocial service may learn;
+//!   [`directory`]: the directory of care providers (issue 6).
 
 pub mod account;
 pub mod audit;
@@ -48,3 +51,7 @@ pub mod validation;
 // OAT and transfers (issue 5, items 4 and 5).
 pub mod handover;
 pub mod oat;
+// Consent and the directory of care providers (issue 6, items 1, 2 and 5).
+pub mod consent;
+pub mod directory;
+pub mod participation;

@@ -103,6 +103,19 @@ pub enum Problem {
     NotClinicalAtSite,
     /// No active organisation has this id.
     UnknownOrganisation,
+    // Consent and the directory of care providers (issue 6, items 1 and 2).
+    /// A section the recipient may never be given (the psychosocial service
+    /// gets no clinical content).
+    NotForRecipient,
+    /// The file is not a PDF document.
+    NotPdf,
+    /// The file is larger than allowed.
+    FileTooLarge {
+        /// The limit in megabytes.
+        max_mb: usize,
+    },
+    /// Opening hours not written as `09:00-12:00, 13:00-17:00`.
+    OpeningHours,
 }
 
 impl Problem {
@@ -146,6 +159,10 @@ impl Problem {
             Problem::BeforeRelease => "validation-before-release",
             Problem::NotClinicalAtSite => "validation-not-clinical-at-site",
             Problem::UnknownOrganisation => "validation-unknown-organisation",
+            Problem::NotForRecipient => "validation-not-for-recipient",
+            Problem::NotPdf => "validation-not-pdf",
+            Problem::FileTooLarge { .. } => "validation-file-too-large",
+            Problem::OpeningHours => "validation-opening-hours",
         }
     }
 
@@ -158,6 +175,7 @@ impl Problem {
             Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
             Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
             Problem::DoseUnusual { min, max } => vec![("min", *min), ("max", *max)],
+            Problem::FileTooLarge { max_mb } => vec![("mb", i64::try_from(*max_mb).unwrap_or(i64::MAX))],
             _ => Vec::new(),
         }
     }

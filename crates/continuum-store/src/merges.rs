@@ -23,11 +23,13 @@ pub enum MoveKind {
     Handover,
     /// A handover document of a transfer out of the programme.
     HandoverDocument,
+    /// A consent of the person (with its signed forms).
+    Consent,
 }
 
 impl MoveKind {
     /// Every kind.
-    pub const ALL: [MoveKind; 8] = [
+    pub const ALL: [MoveKind; 9] = [
         MoveKind::Episode,
         MoveKind::Pathway,
         MoveKind::Screening,
@@ -37,6 +39,8 @@ impl MoveKind {
         MoveKind::OatDeclaration,
         MoveKind::Handover,
         MoveKind::HandoverDocument,
+        // Consent (issue 6).
+        MoveKind::Consent,
     ];
 
     /// The stored code.
@@ -50,6 +54,7 @@ impl MoveKind {
             MoveKind::OatDeclaration => "oat_declaration",
             MoveKind::Handover => "handover",
             MoveKind::HandoverDocument => "handover_document",
+            MoveKind::Consent => "consent",
         }
     }
 
@@ -63,6 +68,7 @@ impl MoveKind {
             MoveKind::OatDeclaration => "oat_declarations",
             MoveKind::Handover => "handovers",
             MoveKind::HandoverDocument => "handover_documents",
+            MoveKind::Consent => "consents",
         }
     }
 }

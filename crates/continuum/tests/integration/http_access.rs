@@ -425,12 +425,14 @@ fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
 }
 
 /// Whether the policy lets `actor` do `action` on the route: at HAS for a
-/// route naming a record there, at one of the actor's sites otherwise.
+/// route naming a record there, for some record at one of the actor's sites
+/// otherwise (what `App::permit` asks; issue 6: with consents, a reader who
+/// needs one passes and each record is decided on its own).
 fn allowed_at_has(actor: &continuum_app::Actor, has: SiteId, action: Action, path: &str, concrete: &str) -> bool {
     if path.contains('{') || concrete.contains("subject=") {
         decide(&actor.grants, action, Target::site(has)).is_allowed()
     } else {
-        !actor.sites_where(action).is_empty()
+        actor.may_somewhere(action)
     }
 }
 
