@@ -83,6 +83,19 @@ pub(crate) async fn keep_screenshot(client: &Client, name: &str) {
     }
 }
 
+/// Clicks the element after scrolling it to the middle of the window, as a
+/// person would before touching it: near the window's edge, a fixed bar can
+/// cover it and the browser then refuses the click.
+pub(crate) async fn click_in_view(client: &Client, locator: Locator<'_>) {
+    let element = client.wait().for_element(locator).await.expect("the element is shown");
+    let arg = serde_json::to_value(&element).expect("element reference");
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await
+        .expect("scroll into view");
+    element.click().await.expect("click");
+}
+
 pub(crate) async fn sign_in(client: &Client, server: &TestServer, username: &str) {
     client.goto(&server.url("/sign-in")).await.expect("sign-in page");
     client.find(Locator::Id("username")).await.expect("username field").send_keys(username).await.expect("type");
