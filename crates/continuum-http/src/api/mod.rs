@@ -44,6 +44,8 @@ use crate::extract::actor_lang;
 use crate::routes::{Access, Routes};
 
 pub mod audit;
+// Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
+pub mod consents;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
 pub mod me;
@@ -109,6 +111,13 @@ pub mod users;
         screenings::answer_screening,
         screenings::complete_screening,
         screenings::get_screening_result,
+        // Consent and the psychosocial service's view (issue 6).
+        consents::list_consents,
+        consents::create_consent,
+        consents::get_consent,
+        consents::withdraw_consent,
+        consents::list_participation,
+        consents::get_participation,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -121,6 +130,7 @@ pub mod users;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
+        (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -169,6 +179,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
+    // Consent and the psychosocial service's view (issue 6).
+    let routes = consents::routes(routes);
     audit::routes(routes)
 }
 

@@ -1,6 +1,7 @@
 //! Read-only FHIR R4 at `/fhir/r4/`: each instrument version as a
 //! `Questionnaire`, each screening as a `QuestionnaireResponse`, and its
-//! scores as `Observation`s; JSON only (`application/fhir+json`).
+//! scores as `Observation`s; each consent as a `Consent` ([`consent`]);
+//! JSON only (`application/fhir+json`).
 //!
 //! Conventions:
 //!
@@ -40,6 +41,8 @@ use crate::extract::{actor_lang, api_actor, visitor_lang};
 use crate::routes::{Access, Routes};
 use crate::state::AppState;
 
+// Consent (issue 6, item 7).
+pub mod consent;
 mod questionnaire;
 pub mod resources;
 mod response;
@@ -223,7 +226,7 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
         software: Software { name: "Continuum", version: env!("CARGO_PKG_VERSION") },
         implementation: Implementation {
             description: "Continuum: screening instruments as Questionnaires, screenings as QuestionnaireResponses \
-                          and their scores as Observations (read only).",
+                          and their scores as Observations, consents as Consents (read only).",
             url: base_url(&headers, &state),
         },
         fhir_version: "4.0.1",
@@ -243,6 +246,12 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                     search_param: by_subject(),
                 },
                 RestResource { kind: "Observation", interaction: read_and_search(), search_param: by_subject() },
+                // Consent (issue 6, item 7).
+                RestResource {
+                    kind: "Consent",
+                    interaction: vec![Interaction { code: "read" }],
+                    search_param: Vec::new(),
+                },
             ],
         }],
     };
@@ -348,6 +357,19 @@ async fn search_observations(
     Ok(fhir_json(StatusCode::OK, &searchset(self_url, entries)))
 }
 
+/// One consent of a person (care team of the person's prison).
+async fn read_consent(
+    State(state): State<AppState>,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, FhirError> {
+    state.app.permit(&caller.actor, Action::ReadClinical, "consent.read").await.map_err(caller.fail())?;
+    let id: i64 = id.parse().map_err(|_| caller.fail()(AppError::NotFound))?;
+    let record = state.app.get_consent(&caller.actor, id).await.map_err(caller.fail())?;
+    let psychosocial_service = continuum_i18n::t(caller.lang, "consent-recipient-psychosocial_service");
+    Ok(fhir_json(StatusCode::OK, &Resource::Consent(consent::consent(&record, &psychosocial_service))))
+}
+
 pub(crate) fn routes(routes: Routes) -> Routes {
     let reference = Access::Policy(Action::ViewReferenceData);
     let clinical = Access::Policy(Action::ReadClinical);
@@ -359,6 +381,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/QuestionnaireResponse/{id}", clinical, get(read_questionnaire_response))
         .add("GET", "/fhir/r4/Observation", clinical, get(search_observations))
         .add("GET", "/fhir/r4/Observation/{id}", clinical, get(read_observation))
+        // Consent (issue 6, item 7).
+        .add("GET", "/fhir/r4/Consent/{id}", clinical, get(read_consent))
 }
 
 #[cfg(test)]

@@ -28,6 +28,9 @@ mod signals;
 mod sites;
 mod users;
 mod worklist;
+// Consent and the psychosocial service's view (issue 6, items 1 and 5).
+mod consents;
+mod participation;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -50,6 +53,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // Consent and the psychosocial service's view (issue 6, items 1 and 5).
+    let routes = consents::routes(routes);
+    let routes = participation::routes(routes);
     account::routes(routes)
 }
 

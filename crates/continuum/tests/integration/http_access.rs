@@ -163,6 +163,24 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/people/import", policy(Action::EditRegister)),
     ("POST", "/people/import/confirm", policy(Action::EditRegister)),
     ("POST", "/people/{id}/merge", policy(Action::EditRegister)),
+    // Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
+    ("GET", "/people/{id}/consents", policy(Action::ReadClinical)),
+    ("GET", "/people/{id}/consents/new", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/consents/new", policy(Action::WriteClinical)),
+    ("GET", "/consents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("POST", "/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("GET", "/consents/{id}/form", policy(Action::ReadClinical)),
+    ("POST", "/consents/{id}/form", policy(Action::WriteClinical)),
+    ("GET", "/participation", policy(Action::ReadParticipation)),
+    ("GET", "/people/{id}/participation", policy(Action::ReadParticipation)),
+    ("GET", "/api/v1/people/{id}/consents", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/consents", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/consents/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/participation", policy(Action::ReadParticipation)),
+    ("GET", "/api/v1/people/{id}/participation", policy(Action::ReadParticipation)),
+    ("GET", "/fhir/r4/Consent/{id}", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.
