@@ -128,3 +128,13 @@ fn every_consent_code_participation_and_consent_problem_has_a_message() {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
 }
+
+// The directory of care providers (issue 6, item 2): labels built from codes.
+#[test]
+fn every_service_kind_and_weekday_has_a_label() {
+    let mut keys: Vec<String> =
+        continuum_domain::directory::ServiceKind::ALL.iter().map(|k| format!("service-kind-{}", k.code())).collect();
+    keys.extend(continuum_domain::directory::WEEKDAYS.iter().map(|d| format!("weekday-{d}")));
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}

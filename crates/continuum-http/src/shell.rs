@@ -95,6 +95,8 @@ impl Shell {
         }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
+        // The directory of care providers (issue 6, item 2).
+        nav.push(item("/directory", "nav-directory"));
         if actor.may_ever(Action::ManageUsers) {
             nav.push(item("/admin/users", "nav-users"));
         }

@@ -46,6 +46,8 @@ use crate::routes::{Access, Routes};
 pub mod audit;
 // Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
 pub mod consents;
+// The directory of care providers (issue 6, items 2 and 7).
+pub mod directory;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
 pub mod me;
@@ -118,6 +120,11 @@ pub mod users;
         consents::withdraw_consent,
         consents::list_participation,
         consents::get_participation,
+        // The directory of care providers (issue 6).
+        directory::list_services,
+        directory::get_service,
+        directory::create_service,
+        directory::update_service,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -131,6 +138,7 @@ pub mod users;
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
         (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
+        (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -181,6 +189,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = screenings::routes(routes);
     // Consent and the psychosocial service's view (issue 6).
     let routes = consents::routes(routes);
+    let routes = directory::routes(routes);
     audit::routes(routes)
 }
 

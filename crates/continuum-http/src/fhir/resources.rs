@@ -29,6 +29,10 @@ pub enum Resource {
     // Consent and the directory of care providers (issue 6, item 7).
     /// A Consent.
     Consent(super::consent::Consent),
+    /// An Organization.
+    Organization(super::directory::Organization),
+    /// A HealthcareService.
+    HealthcareService(super::directory::HealthcareService),
 }
 
 /// A code from a code system.

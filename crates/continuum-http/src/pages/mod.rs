@@ -31,6 +31,8 @@ mod worklist;
 // Consent and the psychosocial service's view (issue 6, items 1 and 5).
 mod consents;
 mod participation;
+// The directory of care providers (issue 6, item 2).
+mod directory;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -56,6 +58,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Consent and the psychosocial service's view (issue 6, items 1 and 5).
     let routes = consents::routes(routes);
     let routes = participation::routes(routes);
+    // The directory of care providers (issue 6, item 2).
+    let routes = directory::routes(routes);
     account::routes(routes)
 }
 

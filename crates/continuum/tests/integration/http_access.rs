@@ -181,6 +181,19 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/participation", policy(Action::ReadParticipation)),
     ("GET", "/api/v1/people/{id}/participation", policy(Action::ReadParticipation)),
     ("GET", "/fhir/r4/Consent/{id}", policy(Action::ReadClinical)),
+    // The directory of care providers (issue 6, items 2 and 7).
+    ("GET", "/directory", policy(Action::ViewReferenceData)),
+    ("GET", "/directory/services/new", policy(Action::ManageOrganisations)),
+    ("POST", "/directory/services/new", policy(Action::ManageOrganisations)),
+    ("GET", "/directory/services/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/directory/services/{id}/edit", policy(Action::ManageOrganisations)),
+    ("POST", "/directory/services/{id}/edit", policy(Action::ManageOrganisations)),
+    ("GET", "/api/v1/directory/services", policy(Action::ViewReferenceData)),
+    ("POST", "/api/v1/directory/services", policy(Action::ManageOrganisations)),
+    ("GET", "/api/v1/directory/services/{id}", policy(Action::ViewReferenceData)),
+    ("PUT", "/api/v1/directory/services/{id}", policy(Action::ManageOrganisations)),
+    ("GET", "/fhir/r4/Organization/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/fhir/r4/HealthcareService/{id}", policy(Action::ViewReferenceData)),
 ];
 
 /// Demo accounts covering every role of the demo.

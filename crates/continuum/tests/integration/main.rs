@@ -32,3 +32,5 @@ mod episodes;
 mod signals;
 // Consent and the psychosocial service's view (issue 6, items 1 and 5).
 mod consents;
+// The directory of care providers (issue 6, item 2).
+mod directory;
