@@ -581,3 +581,80 @@ async fn consents_read_through_fhir_are_valid_r4(backend: Backend) {
     server.stop().await;
 }
 on_both_backends!(consents_read_through_fhir_are_valid_r4);
+
+/// Registers a person entering `site` on behalf of its care worker.
+async fn entered_at(app: &App, site: &str, family: &str, number: &str) -> i64 {
+    use continuum_app::people::{NewEntry, Registration};
+    use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
+    let worker = actor(app, &format!("care_worker.{}", site.to_ascii_lowercase())).await;
+    let today = app.register_today();
+    let fields = PersonFields {
+        family_name: family,
+        given_names: "Demo",
+        birth_date: "1990-01-01",
+        sex: "male",
+        nationality: "BE",
+        languages: "fr",
+        preferred_language: "",
+    };
+    let person = PersonDraft::parse(&fields, today).expect("valid");
+    let entry = today.to_string();
+    let fields =
+        EpisodeFields { prison_number: number, entry_date: &entry, legal_status: "remand", expected_release: "" };
+    let episode = EpisodeDraft::parse(&fields, Some(person.birth_date), today).expect("valid");
+    let id = worker.sites.iter().find(|s| s.code == site).map(|s| s.id).expect("the site");
+    match app.register_entry(&worker, id, &NewEntry { person, episode, not_a_duplicate: true }).await.expect("ok") {
+        Registration::Registered(id) => id,
+        Registration::PossibleDuplicates(_) => panic!("held back"),
+    }
+}
+
+async fn the_demo_records_consents_of_every_kind_with_one_withdrawn_and_one_expired(backend: Backend) {
+    let test = demo_app(backend).await;
+    for site in ["HAS", "LAN"] {
+        for n in 0..7 {
+            entered_at(&test.app, site, &format!("Demo{n}"), &format!("{site}-D{n}")).await;
+        }
+    }
+    continuum_app::demo::seed_consents(&test.app).await.expect("the demo's consents");
+    let worker = actor(&test.app, "care_worker.has").await;
+    let people = test
+        .app
+        .search_people(&worker, "", continuum_app::people::PeopleOrder::EntryNewest, Paging::default())
+        .await
+        .expect("people");
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut standings = Vec::new();
+    for person in &people.items {
+        for record in test.app.person_consents(&worker, person.id).await.expect("history").consents {
+            kinds.insert(record.row.kind.clone());
+            standings.push((record.row.kind.clone(), record.row.decision.clone(), record.standing.code()));
+        }
+    }
+    assert_eq!(kinds.len(), 5, "every kind: {kinds:?}");
+    for expected in
+        [("sharing", "granted", "withdrawn"), ("sharing", "granted", "expired"), ("research", "refused", "in_force")]
+    {
+        let (kind, decision, standing) = expected;
+        assert!(
+            standings.iter().any(|(k, d, s)| k == kind && d == decision && *s == standing),
+            "{expected:?} in {standings:?}"
+        );
+    }
+    for psychosocial in ["psychosocial.has", "psychosocial.lan"] {
+        let reader = actor(&test.app, psychosocial).await;
+        let shared = test.app.shared_participation(&reader, Paging::default()).await.expect("list");
+        assert_eq!(shared.total, 1, "{psychosocial} sees the one person who shares with it");
+    }
+    let officer = actor(&test.app, "prison_staff.has").await;
+    let directory = test
+        .app
+        .search_directory(&officer, &continuum_app::directory::DirectoryFilter::default(), Paging::default())
+        .await
+        .expect("the directory");
+    let languages: std::collections::BTreeSet<&str> = directory.items.iter().map(|s| s.languages.as_str()).collect();
+    assert!(languages.contains("nl") && languages.contains("fr"), "providers in both regions: {languages:?}");
+    let kinds: std::collections::BTreeSet<&str> = directory.items.iter().map(|s| s.kind.as_str()).collect();
+    assert_eq!(kinds.len(), continuum_domain::directory::ServiceKind::ALL.len(), "every kind of service");
+}
+on_both_backends!(the_demo_records_consents_of_every_kind_with_one_withdrawn_and_one_expired);
