@@ -46,12 +46,12 @@ fn names(listing: &continuum_app::Listing<continuum_app::directory::CareService>
 async fn a_coordinator_adds_services_and_everyone_finds_them_by_name_kind_prison_and_language(backend: Backend) {
     let test = demo_app(backend).await;
     let coordinator = actor(&test.app, "coordinator.fr").await;
-    let liège = organisation(&test.app, &coordinator, "Réseau Test").await;
+    let liège = organisation(&test.app, &coordinator, "Réseau Alpha").await;
     let service = |name, kind, sites: &[&str], language| service(liège, name, kind, sites, language);
     for draft in [
-        service("Méthadone Liège", "oat_prescriber", &["LAN"], "fr"),
-        service("Logement d'abord Liège", "housing", &["LAN", "AND"], "fr"),
-        service("CAW Hasselt test", "social_welfare", &["HAS"], "nl"),
+        service("Méthadone Testville", "oat_prescriber", &["LAN"], "fr"),
+        service("Logement d'abord Testville", "housing", &["LAN", "AND"], "fr"),
+        service("CAW Testdorp", "social_welfare", &["HAS"], "nl"),
     ] {
         test.app.create_care_service(&coordinator, &draft).await.expect("added");
     }
@@ -61,28 +61,28 @@ async fn a_coordinator_adds_services_and_everyone_finds_them_by_name_kind_prison
         let officer = officer.clone();
         async move { app.search_directory(&officer, &filter, Paging::default()).await.expect("search") }
     };
-    let by_name = find(DirectoryFilter { search: Some("liège".into()), ..DirectoryFilter::default() }).await;
-    assert_eq!(names(&by_name), ["Logement d'abord Liège", "Méthadone Liège"]);
-    let by_organisation = find(DirectoryFilter { search: Some("réseau".into()), ..DirectoryFilter::default() }).await;
+    let by_name = find(DirectoryFilter { search: Some("testville".into()), ..DirectoryFilter::default() }).await;
+    assert_eq!(names(&by_name), ["Logement d'abord Testville", "Méthadone Testville"]);
+    let by_organisation = find(DirectoryFilter { search: Some("réseau alpha".into()), ..DirectoryFilter::default() }).await;
     assert_eq!(by_organisation.total, 3, "the organisation's name is searched too");
     let by_kind = find(DirectoryFilter { kind: Some(ServiceKind::OatPrescriber), ..DirectoryFilter::default() }).await;
-    assert!(names(&by_kind).contains(&"Méthadone Liège"));
-    assert!(!names(&by_kind).contains(&"Logement d'abord Liège"));
+    assert!(names(&by_kind).contains(&"Méthadone Testville"));
+    assert!(!names(&by_kind).contains(&"Logement d'abord Testville"));
     let andenne = officer.sites.iter().find(|s| s.code == "AND").map(|s| s.id);
     let andenne = match andenne {
         Some(id) => id,
         None => test.app.site_ids().await.expect("sites").into_iter().find(|(c, _)| c == "AND").expect("AND").1,
     };
     let by_site = find(DirectoryFilter { site: Some(andenne), ..DirectoryFilter::default() }).await;
-    assert!(names(&by_site).contains(&"Logement d'abord Liège"));
-    assert!(!names(&by_site).contains(&"Méthadone Liège"));
+    assert!(names(&by_site).contains(&"Logement d'abord Testville"));
+    assert!(!names(&by_site).contains(&"Méthadone Testville"));
     let dutch = find(DirectoryFilter {
         language: Some(Language::Nl),
-        search: Some("test".into()),
+        search: Some("testdorp".into()),
         ..DirectoryFilter::default()
     })
     .await;
-    assert_eq!(names(&dutch), ["CAW Hasselt test"]);
+    assert_eq!(names(&dutch), ["CAW Testdorp"]);
     let paged = test.app.search_directory(&officer, &DirectoryFilter::default(), Paging { page: 1, per_page: 2 }).await;
     let paged = paged.expect("a page");
     assert_eq!(paged.items.len(), 2);
