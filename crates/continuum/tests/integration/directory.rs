@@ -63,7 +63,8 @@ async fn a_coordinator_adds_services_and_everyone_finds_them_by_name_kind_prison
     };
     let by_name = find(DirectoryFilter { search: Some("testville".into()), ..DirectoryFilter::default() }).await;
     assert_eq!(names(&by_name), ["Logement d'abord Testville", "Méthadone Testville"]);
-    let by_organisation = find(DirectoryFilter { search: Some("réseau alpha".into()), ..DirectoryFilter::default() }).await;
+    let by_organisation =
+        find(DirectoryFilter { search: Some("réseau alpha".into()), ..DirectoryFilter::default() }).await;
     assert_eq!(by_organisation.total, 3, "the organisation's name is searched too");
     let by_kind = find(DirectoryFilter { kind: Some(ServiceKind::OatPrescriber), ..DirectoryFilter::default() }).await;
     assert!(names(&by_kind).contains(&"Méthadone Testville"));
@@ -231,3 +232,58 @@ async fn the_directory_reads_through_fhir_as_valid_organizations_and_healthcare_
     server.stop().await;
 }
 on_both_backends!(the_directory_reads_through_fhir_as_valid_organizations_and_healthcare_services);
+
+async fn a_service_page_shows_its_contact_and_hours_and_the_edit_form_changes_it(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let admin = actor(&server.app, "admin").await;
+    let organisation = organisation(&server.app, &admin, "Page Test Provider").await;
+    let id = server
+        .app
+        .create_care_service(&admin, &service(organisation, "Dienst Paginatest", "housing", &["GEN"], "nl"))
+        .await
+        .expect("added");
+    let officer = server.client_for("prison_staff.gen").await.expect("signs in");
+    let page = officer.get(server.url(&format!("/directory/services/{id}"))).send().await.expect("request");
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.expect("body");
+    for shown in ["Dienst Paginatest", "04 123 45 67", "09:00-12:00, 13:00-17:00", "Gesloten", "Page Test Provider"] {
+        assert!(page.contains(shown), "{shown} is shown");
+    }
+    assert!(!page.contains(&format!("/directory/services/{id}/edit")), "no edit link for an officer");
+    let coordinator = server.client_for("coordinator.nl").await.expect("signs in");
+    let form = coordinator.get(server.url(&format!("/directory/services/{id}/edit"))).send().await.expect("r");
+    assert_eq!(form.status(), StatusCode::OK);
+    assert!(form.text().await.expect("body").contains("value=\"09:00-12:00, 13:00-17:00\""), "the hours as typed");
+    let csrf = server.csrf_token(&coordinator).await.expect("a token");
+    let organisation = organisation.to_string();
+    let changed = coordinator
+        .post(server.url(&format!("/directory/services/{id}/edit")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", "1"),
+            ("organisation", organisation.as_str()),
+            ("name", "Dienst Paginatest"),
+            ("kind", "housing"),
+            ("languages", "nl"),
+            ("sites", "GEN"),
+            ("sites", "DEN"),
+            ("email", "wonen@example.be"),
+            ("hours_tue", "10-12"),
+            ("active", "on"),
+        ])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    let (now, history) = server.app.get_care_service(&admin, id).await.expect("read");
+    assert_eq!(
+        (now.sites.join(","), now.email.as_str(), now.phone.as_str()),
+        ("DEN,GEN".into(), "wonen@example.be", "")
+    );
+    assert_eq!(history.len(), 2);
+    let organisation_page =
+        officer.get(server.url(&format!("/organisations/{organisation}"))).send().await.expect("r").text().await;
+    assert!(organisation_page.expect("body").contains("Dienst Paginatest"), "the organisation lists its services");
+    server.stop().await;
+}
+on_both_backends!(a_service_page_shows_its_contact_and_hours_and_the_edit_form_changes_it);
