@@ -48,6 +48,8 @@ pub struct ConsentRecord {
     pub consent: Consent,
     /// Whether it counts now.
     pub standing: Standing,
+    /// The person's prison.
+    pub site: SiteId,
 }
 
 /// What one recipient named by the person's sharing consents may read now.
@@ -177,7 +179,12 @@ impl App {
         let consents = rows
             .into_iter()
             .zip(domain)
-            .map(|(row, consent)| ConsentRecord { standing: consent.standing(now), row, consent })
+            .map(|(row, consent)| ConsentRecord {
+                standing: consent.standing(now),
+                row,
+                consent,
+                site: SiteId(person.site_id),
+            })
             .collect();
         let subject = subject.at_site(actor.site_code(SiteId(person.site_id)));
         self.audit_read(actor, allowed, "consent.list", &subject).await?;
@@ -189,11 +196,13 @@ impl App {
         let (row, site) = self.consent_and_site(id).await?;
         let subject = person_subject("consent", id, row.as_ref().map(|r| r.person_id));
         let allowed = self.authorize_record(actor, Action::ReadClinical, site, "consent.read", &subject).await?;
-        let row = row.ok_or(AppError::NotFound)?;
+        let (Some(row), Some(site)) = (row, site) else {
+            return Err(AppError::NotFound);
+        };
         let consent = consent_of(&row)?;
-        let subject = subject.at_site(site.and_then(|s| actor.site_code(s)));
+        let subject = subject.at_site(actor.site_code(site));
         self.audit_read(actor, allowed, "consent.read", &subject).await?;
-        Ok(ConsentRecord { standing: consent.standing(self.now()), row, consent })
+        Ok(ConsentRecord { standing: consent.standing(self.now()), row, consent, site })
     }
 
     /// The consent with this id and its person's site (the site checked).

@@ -43,6 +43,7 @@ pub mod oat;
 // Consent, the directory of care providers and the psychosocial service's
 // view (issue 6, items 1, 2 and 5).
 pub mod consents;
+pub mod directory;
 pub mod participation;
 
 pub use actor::{AccessPoint, Actor, SiteRef};

@@ -53,6 +53,8 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
         ) => (StatusCode::CONFLICT, code, code),
         // Release planning and follow-up: each refusal has its own message.
         AppError::Conflict(code) if RELEASE_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
+        // Consents (issue 6, item 1).
+        AppError::Conflict(code @ "consent-already-withdrawn") => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

@@ -178,6 +178,37 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     // worker and the caseload (issue 5, items 6 to 8).
     ("GET", "/people/{id}/care-worker", policy(Action::WriteClinical)),
     ("POST", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    // Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
+    ("GET", "/people/{id}/consents", policy(Action::ReadClinical)),
+    ("GET", "/people/{id}/consents/new", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/consents/new", policy(Action::WriteClinical)),
+    ("GET", "/consents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("POST", "/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("GET", "/consents/{id}/form", policy(Action::ReadClinical)),
+    ("POST", "/consents/{id}/form", policy(Action::WriteClinical)),
+    ("GET", "/participation", policy(Action::ReadParticipation)),
+    ("GET", "/people/{id}/participation", policy(Action::ReadParticipation)),
+    ("GET", "/api/v1/people/{id}/consents", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/consents", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/consents/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/participation", policy(Action::ReadParticipation)),
+    ("GET", "/api/v1/people/{id}/participation", policy(Action::ReadParticipation)),
+    ("GET", "/fhir/r4/Consent/{id}", policy(Action::ReadClinical)),
+    // The directory of care providers (issue 6, items 2 and 7).
+    ("GET", "/directory", policy(Action::ViewReferenceData)),
+    ("GET", "/directory/services/new", policy(Action::ManageOrganisations)),
+    ("POST", "/directory/services/new", policy(Action::ManageOrganisations)),
+    ("GET", "/directory/services/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/directory/services/{id}/edit", policy(Action::ManageOrganisations)),
+    ("POST", "/directory/services/{id}/edit", policy(Action::ManageOrganisations)),
+    ("GET", "/api/v1/directory/services", policy(Action::ViewReferenceData)),
+    ("POST", "/api/v1/directory/services", policy(Action::ManageOrganisations)),
+    ("GET", "/api/v1/directory/services/{id}", policy(Action::ViewReferenceData)),
+    ("PUT", "/api/v1/directory/services/{id}", policy(Action::ManageOrganisations)),
+    ("GET", "/fhir/r4/Organization/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/fhir/r4/HealthcareService/{id}", policy(Action::ViewReferenceData)),
 ];
 
 /// Demo accounts covering every role of the demo.
