@@ -90,7 +90,10 @@ pub(crate) async fn keep_screenshot(client: &Client, name: &str) {
 pub(crate) async fn click_in_view(client: &Client, locator: Locator<'_>) {
     let element = client.wait().for_element(locator).await.expect("the element is shown");
     let arg = serde_json::to_value(&element).expect("element reference");
-    client.execute("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", vec![arg]).await.expect("scroll into view");
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", vec![arg])
+        .await
+        .expect("scroll into view");
     element.click().await.expect("click");
 }
 
