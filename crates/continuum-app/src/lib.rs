@@ -37,6 +37,7 @@ pub mod tokens;
 pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
 mod care_access;
+pub mod handovers;
 pub mod oat;
 
 pub use actor::{AccessPoint, Actor, SiteRef};

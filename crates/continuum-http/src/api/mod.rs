@@ -57,6 +57,7 @@ pub mod signals;
 pub mod sites;
 pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
+pub mod handovers;
 pub mod oat;
 
 /// The OpenAPI document of the API.
@@ -117,6 +118,12 @@ pub mod oat;
         oat::stop_oat_prescription,
         oat::create_oat_declaration,
         oat::record_oat_continuity,
+        handovers::list_handovers,
+        handovers::get_handover,
+        handovers::acknowledge_handover,
+        handovers::transfer_person_out,
+        handovers::list_handover_documents,
+        handovers::get_handover_document,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -180,6 +187,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = screenings::routes(routes);
     // OAT and transfers (issue 5, items 4 and 5).
     let routes = oat::routes(routes);
+    let routes = handovers::routes(routes);
     audit::routes(routes)
 }
 

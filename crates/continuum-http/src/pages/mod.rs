@@ -29,6 +29,8 @@ mod sites;
 mod users;
 mod worklist;
 // OAT and transfers (issue 5, items 4 and 5).
+mod handovers;
+pub(crate) use handovers::pdf_response;
 mod oat;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
@@ -54,6 +56,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = signals::routes(routes);
     // OAT and transfers (issue 5, items 4 and 5).
     let routes = oat::routes(routes);
+    let routes = handovers::routes(routes);
     account::routes(routes)
 }
 

@@ -202,6 +202,8 @@ struct PersonPage {
     merge: super::merges::PersonMerges,
     // OAT and transfers (issue 5, items 4 and 5).
     may_read_oat: bool,
+    may_transfer_out: bool,
+    handover_documents: Vec<(i64, String)>,
 }
 
 struct ScreeningLine {
@@ -256,6 +258,13 @@ async fn show(
     let may_screen =
         merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
     let kiosk_available = may_screen && matches!(state.app.uniform_pack(&person.preferred_language).await, Ok(Some(_)));
+    // OAT and transfers (issue 5, items 4 and 5).
+    let handover_documents = match super::handovers::document_links(&state, &actor, id, SiteId(person.site_id)).await {
+        Ok(links) => links,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    let may_transfer_out =
+        may_screen && episodes.iter().any(|e| Some(e.id) == person.current_episode_id && e.release_date.is_none());
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -343,6 +352,8 @@ async fn show(
         merge,
         name,
         may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
+        may_transfer_out,
+        handover_documents,
     };
     super::render(StatusCode::OK, &page)
 }

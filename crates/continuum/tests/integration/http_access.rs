@@ -174,6 +174,17 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/oat/prescriptions/{id}/stop", policy(Action::WriteMedication)),
     ("POST", "/api/v1/people/{id}/oat/declaration", policy(Action::WriteMedication)),
     ("POST", "/api/v1/oat/declarations/{id}/continuity", policy(Action::WriteMedication)),
+    ("GET", "/handovers/{id}", policy(Action::ReadClinical)),
+    ("POST", "/handovers/{id}/acknowledge", policy(Action::WriteClinical)),
+    ("GET", "/people/{id}/transfer-out", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/transfer-out", policy(Action::WriteClinical)),
+    ("GET", "/handover-documents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/handovers", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/handovers/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/handovers/{id}/acknowledge", policy(Action::WriteClinical)),
+    ("POST", "/api/v1/people/{id}/transfer-out", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/people/{id}/handover-documents", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/handover-documents/{id}", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -32,3 +32,4 @@ mod episodes;
 mod signals;
 // OAT and transfers (issue 5, items 4 and 5).
 mod oat;
+mod transfers;
