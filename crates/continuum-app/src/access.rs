@@ -215,6 +215,7 @@ fn static_kind(kind: &str) -> &'static str {
         // OAT and transfers (issue 5, items 4 and 5).
         "oat" => "oat",
         "handover" => "handover",
+        "pathway" => "pathway",
         _ => "other",
     }
 }

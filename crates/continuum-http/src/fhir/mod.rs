@@ -40,6 +40,8 @@ use crate::extract::{actor_lang, api_actor, visitor_lang};
 use crate::routes::{Access, Routes};
 use crate::state::AppState;
 
+// OAT and the care pathway (issue 5, item 9).
+mod care;
 mod questionnaire;
 pub mod resources;
 mod response;
@@ -243,6 +245,22 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                     search_param: by_subject(),
                 },
                 RestResource { kind: "Observation", interaction: read_and_search(), search_param: by_subject() },
+                // OAT and the care pathway (issue 5, item 9).
+                RestResource { kind: "MedicationRequest", interaction: read_and_search(), search_param: by_subject() },
+                RestResource {
+                    kind: "MedicationStatement",
+                    interaction: read_and_search(),
+                    search_param: by_subject(),
+                },
+                RestResource {
+                    kind: "EpisodeOfCare",
+                    interaction: read_and_search(),
+                    search_param: vec![SearchParam {
+                        name: "patient",
+                        kind: "reference",
+                        documentation: "The person: Patient/{id}. Required.",
+                    }],
+                },
             ],
         }],
     };
@@ -359,6 +377,13 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/QuestionnaireResponse/{id}", clinical, get(read_questionnaire_response))
         .add("GET", "/fhir/r4/Observation", clinical, get(search_observations))
         .add("GET", "/fhir/r4/Observation/{id}", clinical, get(read_observation))
+        // OAT and the care pathway (issue 5, item 9).
+        .add("GET", "/fhir/r4/MedicationRequest", clinical, get(care::search_medication_requests))
+        .add("GET", "/fhir/r4/MedicationRequest/{id}", clinical, get(care::read_medication_request))
+        .add("GET", "/fhir/r4/MedicationStatement", clinical, get(care::search_medication_statements))
+        .add("GET", "/fhir/r4/MedicationStatement/{id}", clinical, get(care::read_medication_statement))
+        .add("GET", "/fhir/r4/EpisodeOfCare", clinical, get(care::search_episodes_of_care))
+        .add("GET", "/fhir/r4/EpisodeOfCare/{id}", clinical, get(care::read_episode_of_care))
 }
 
 #[cfg(test)]

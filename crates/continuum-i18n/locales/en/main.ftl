@@ -876,3 +876,4 @@ transfer-out-language = Language of the handover document
 transfer-out-confirm = Transfer this person out of the programme? The pathway closes.
 handover-documents = Handover documents
 handover-document-download = Download the handover document (PDF)
+oat-pathway-type = Drug care pathway

@@ -874,3 +874,4 @@ transfer-out-language = Langue du document de transmission
 transfer-out-confirm = Transférer cette personne hors du programme ? Le trajet se clôture.
 handover-documents = Documents de transmission
 handover-document-download = Télécharger le document de transmission (PDF)
+oat-pathway-type = Trajet de soins en matière de drogues

@@ -873,3 +873,4 @@ transfer-out-language = Taal van het overdrachtsdocument
 transfer-out-confirm = Deze persoon buiten het programma overplaatsen? Het traject wordt afgesloten.
 handover-documents = Overdrachtsdocumenten
 handover-document-download = Het overdrachtsdocument downloaden (PDF)
+oat-pathway-type = Zorgtraject drughulpverlening

@@ -185,6 +185,12 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/people/{id}/transfer-out", policy(Action::WriteClinical)),
     ("GET", "/api/v1/people/{id}/handover-documents", policy(Action::ReadClinical)),
     ("GET", "/api/v1/handover-documents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationRequest", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationRequest/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationStatement", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationStatement/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/EpisodeOfCare", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/EpisodeOfCare/{id}", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.
@@ -410,7 +416,9 @@ async fn screened_at_has(server: &TestServer) -> (i64, i64) {
 /// The concrete path of a site-bound route for the person and screening of
 /// [`screened_at_has`]; `None` for a parameter not substituted here.
 fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
-    if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) {
+    // OAT and the care pathway (issue 5, item 9) are searched by person too.
+    let care = ["/fhir/r4/MedicationRequest", "/fhir/r4/MedicationStatement", "/fhir/r4/EpisodeOfCare"];
+    if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) || care.contains(&path) {
         return Some(format!("{path}?subject=Patient/{person}"));
     }
     let records = [

@@ -31,5 +31,6 @@ mod screening_api;
 mod episodes;
 mod signals;
 // OAT and transfers (issue 5, items 4 and 5).
+mod fhir_care;
 mod oat;
 mod transfers;
