@@ -256,3 +256,24 @@ async fn the_worklist_page_leads_to_the_handover_and_the_document_downloads_as_p
     server.stop().await;
 }
 on_both_backends!(the_worklist_page_leads_to_the_handover_and_the_document_downloads_as_pdf);
+
+async fn the_demo_seeds_oat_continuity_cases_and_transfers(backend: Backend) {
+    let test = demo_app(backend).await;
+    continuum_app::demo::seed_oat_and_transfers(&test.app).await.expect("the demo's OAT and transfers");
+    let has = actor(&test.app, "medical.has").await;
+    let alerts = test.app.oat_alerts(&has, has.sites[0].id).await.expect("alerts");
+    assert!(alerts.iter().any(|a| a.status == continuum_domain::oat::ContinuityStatus::Urgent), "an urgent alert");
+    let and = actor(&test.app, "care_worker.and").await;
+    assert_eq!(test.app.pending_handovers(&and, and.sites[0].id).await.expect("listed").len(), 1, "one waiting");
+    let gen_worker = actor(&test.app, "care_worker.gen").await;
+    assert!(test.app.pending_handovers(&gen_worker, gen_worker.sites[0].id).await.expect("listed").is_empty());
+    let den = actor(&test.app, "care_worker.den").await;
+    let people = test
+        .app
+        .search_people(&den, "Mertens", continuum_app::people::PeopleOrder::Name, continuum_app::Paging::default())
+        .await
+        .expect("found");
+    let documents = test.app.handover_documents(&den, people.items[0].id).await.expect("listed");
+    assert_eq!(documents.len(), 1);
+}
+on_both_backends!(the_demo_seeds_oat_continuity_cases_and_transfers);
