@@ -234,6 +234,7 @@ fn static_kind(kind: &str) -> &'static str {
         "consent" => "consent",
         "participation" => "person",
         "care_service" => "care_service",
+        "pathway" => "pathway",
         _ => "other",
     }
 }

@@ -361,6 +361,8 @@ pub async fn seed_register(
     seed_signals(app).await?;
     // Consents (issue 6, item 1).
     seed_consents(app).await?;
+    // OAT and transfers (issue 5, items 4 and 5).
+    seed_oat_and_transfers(app).await?;
     Ok(written)
 }
 
@@ -853,5 +855,136 @@ pub async fn seed_consents(app: &App) -> AppResult<()> {
         .await?;
         app.record_demo_consent(&worker, refusing, &plain("research", "refused")).await?;
     }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// OAT and transfers (issue 5, items 4 and 5): prescriptions at several
+// prisons, the continuity at entry (continued, interrupted with its reason,
+// an urgent alert and one still due), transfers between pilot prisons (one
+// acknowledged, one waiting on both worklists) and one out of the
+// programme with its handover document. Everything through the use cases,
+// on behalf of each prison's medical service and care workers.
+
+/// Registers a demo person entering `site` `days_ago` days ago; answers the
+/// person's id.
+async fn demo_entry(app: &App, actor: &Actor, site: &str, family: &str, given: &str, days_ago: i64) -> AppResult<i64> {
+    use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
+    let today = app.register_today();
+    let entry = today.checked_sub(jiff::Span::new().days(days_ago)).unwrap_or(today).to_string();
+    let person = PersonDraft::parse(
+        &PersonFields {
+            family_name: family,
+            given_names: given,
+            birth_date: "1984-06-12",
+            sex: "male",
+            nationality: "BE",
+            languages: "nl,fr",
+            preferred_language: "",
+        },
+        today,
+    )?;
+    let number = format!("{site}-OAT-{}", family.to_ascii_uppercase());
+    let episode = EpisodeDraft::parse(
+        &EpisodeFields { prison_number: &number, entry_date: &entry, legal_status: "remand", expected_release: "" },
+        Some(person.birth_date),
+        today,
+    )?;
+    let id = actor.sites.iter().find(|s| s.code == site).map(|s| s.id).ok_or(AppError::NotFound)?;
+    let entry = crate::people::NewEntry { person, episode, not_a_duplicate: true };
+    match app.register_entry(actor, id, &entry).await? {
+        crate::people::Registration::Registered(id) => Ok(id),
+        crate::people::Registration::PossibleDuplicates(_) => Err(AppError::Conflict("possible-duplicates")),
+    }
+}
+
+/// Seeds the OAT and transfer cases described above.
+pub async fn seed_oat_and_transfers(app: &App) -> AppResult<()> {
+    use continuum_domain::oat::{ContinuityFields, DeclarationFields, PrescriptionFields};
+    let today = app.register_today().to_string();
+    let prescription = |medicine, dose, prescriber| PrescriptionFields {
+        medicine,
+        daily_dose: dose,
+        prescriber,
+        start_date: &today,
+        observed: true,
+        ..PrescriptionFields::default()
+    };
+    // Prescriptions at four prisons, for people of the register.
+    for (code, doctor) in
+        [("HAS", "Dr. Vermeulen"), ("GEN", "Dr. De Smet"), ("LAN", "Dr. Lambert"), ("JAM", "Dr. Dubois")]
+    {
+        let medical = app.command_line_actor(&format!("medical.{}", code.to_ascii_lowercase())).await?;
+        let people = app
+            .search_people(&medical, "", crate::people::PeopleOrder::EntryNewest, Paging { page: 1, per_page: 12 })
+            .await?
+            .items;
+        for (n, person) in people.iter().skip(6).take(2).enumerate() {
+            let fields = if n == 0 {
+                prescription("methadone", "70", doctor)
+            } else {
+                prescription("buprenorphine_naloxone", "12", doctor)
+            };
+            app.record_prescription(&medical, person.id, &fields).await?;
+        }
+    }
+    fn declared<'a>(medicine: &'a str, dose: &'a str, last: &'a str) -> DeclarationFields<'a> {
+        DeclarationFields {
+            medicine,
+            daily_dose: dose,
+            last_dose_date: last,
+            prescriber: "MSOC / MASS",
+            ..DeclarationFields::default()
+        }
+    }
+    let yesterday = app.register_today().yesterday().map(|d| d.to_string()).unwrap_or_else(|_| today.clone());
+    let last_dose = yesterday.as_str();
+    // Continued without interruption: declared and prescribed on the day of entry.
+    let has_medical = app.command_line_actor("medical.has").await?;
+    let continued = demo_entry(app, &has_medical, "HAS", "Claes", "Tom", 0).await?;
+    let declaration = app.declare_outside_oat(&has_medical, continued, &declared("methadone", "80", last_dose)).await?;
+    app.record_prescription(&has_medical, continued, &prescription("methadone", "80", "Dr. Vermeulen")).await?;
+    let yes = ContinuityFields { continued: "yes", ..ContinuityFields::default() };
+    app.record_continuity(&has_medical, declaration, &yes).await?;
+    // An urgent alert: entered two days ago, no prison prescription yet.
+    let waiting = demo_entry(app, &has_medical, "HAS", "Wouters", "Kevin", 2).await?;
+    app.declare_outside_oat(&has_medical, waiting, &declared("buprenorphine", "8", last_dose)).await?;
+    // Interrupted, with the reason: prescribed too late at Antwerpen.
+    let ant_medical = app.command_line_actor("medical.ant").await?;
+    let late = demo_entry(app, &ant_medical, "ANT", "Jacobs", "Dries", 3).await?;
+    let declaration = app.declare_outside_oat(&ant_medical, late, &declared("methadone", "60", last_dose)).await?;
+    app.record_prescription(&ant_medical, late, &prescription("methadone", "60", "Dr. Peeters")).await?;
+    let interrupted = ContinuityFields { continued: "no", reason: "late_prescription", note: "" };
+    app.record_continuity(&ant_medical, declaration, &interrupted).await?;
+    // Still due: entered today at Lantin.
+    let lan_medical = app.command_line_actor("medical.lan").await?;
+    let due = demo_entry(app, &lan_medical, "LAN", "Lejeune", "Marc", 0).await?;
+    app.declare_outside_oat(&lan_medical, due, &declared("buprenorphine_naloxone", "16", last_dose)).await?;
+    // Transfers between pilot prisons: HAS to GEN, acknowledged; LAN to AND, waiting.
+    for (from, to, person, acknowledge) in [("HAS", "GEN", continued, true), ("LAN", "AND", due, false)] {
+        let sending = app.command_line_actor(&format!("care_worker.{}", from.to_ascii_lowercase())).await?;
+        let record = app.get_person(&sending, person).await?;
+        let episode = record.person.current_episode_id.ok_or(AppError::NotFound)?;
+        let fields = continuum_domain::episode::TransferFields { site: to, transfer_date: &today, prison_number: "" };
+        app.transfer_person(&sending, episode, &fields).await?;
+        if acknowledge {
+            let receiving = app.command_line_actor(&format!("care_worker.{}", to.to_ascii_lowercase())).await?;
+            let site = receiving.sites.iter().find(|s| s.code == to).map(|s| s.id).ok_or(AppError::NotFound)?;
+            for handover in app.pending_handovers(&receiving, site).await?.iter().filter(|h| h.person_id == person) {
+                app.acknowledge_handover(&receiving, handover.id).await?;
+            }
+        }
+    }
+    // Out of the programme: from Dendermonde to Brugge, with its handover in Dutch.
+    let den_medical = app.command_line_actor("medical.den").await?;
+    let leaving = demo_entry(app, &den_medical, "DEN", "Mertens", "Bart", 20).await?;
+    app.record_prescription(&den_medical, leaving, &prescription("methadone", "90", "Dr. Van Damme")).await?;
+    let den_worker = app.command_line_actor("care_worker.den").await?;
+    let out = continuum_domain::handover::OutTransferFields {
+        prison: "Gevangenis Brugge",
+        language: "nl",
+        transfer_date: &today,
+    };
+    app.transfer_out_of_programme(&den_worker, leaving, &out).await?;
     Ok(())
 }

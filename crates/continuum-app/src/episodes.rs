@@ -214,6 +214,17 @@ impl App {
         let episode_id =
             people::insert_episode(&mut tx, &arrival, &now, by).await.map_err(duplicate_on("prison_number"))?;
         people::set_current_episode(&mut tx, gate.person.id, episode_id, site.0).await?;
+        // OAT and transfers (issue 5, item 5): the handover, until the receiving team acknowledges it.
+        let handover = continuum_store::handovers::NewHandover {
+            person_id: gate.person.id,
+            from_site_id: gate.episode.site_id,
+            to_site_id: site.0,
+            from_episode_id: id,
+            to_episode_id: episode_id,
+            transferred_at: &now,
+            transferred_by: by,
+        };
+        continuum_store::handovers::insert(&mut tx, &handover).await?;
         if let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, gate.person.id).await? {
             let context = Context { who: UserId(by.unwrap_or(0)), at, why: None };
             let command = Command::Transfer { to: TransferDestination::PilotSite(site) };

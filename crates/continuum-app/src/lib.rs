@@ -39,6 +39,7 @@ pub mod tokens;
 pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
 mod care_access;
+pub mod handovers;
 pub mod oat;
 // Consent, the directory of care providers and the psychosocial service's
 // view (issue 6, items 1, 2 and 5).

@@ -282,3 +282,92 @@ impl App {
         Ok(alerts)
     }
 }
+
+/// A pathway as FHIR's EpisodeOfCare shows it.
+#[derive(Debug, Clone)]
+pub struct PathwayRecord {
+    /// The pathway.
+    pub id: i64,
+    /// The person.
+    pub person_id: i64,
+    /// When it was opened.
+    pub opened_at: String,
+    /// Its steps, oldest first.
+    pub steps: Vec<continuum_store::pathways::TransitionRow>,
+}
+
+impl App {
+    /// One prescription, for FHIR; the sending team of a transfer reads
+    /// those its prison wrote.
+    pub async fn prescription_record(&self, actor: &Actor, id: i64) -> AppResult<Prescription> {
+        self.permit(actor, Action::ReadClinical, "oat.read").await?;
+        let mut conn = self.store.reader().await?;
+        let found = oat::prescription(&mut conn, id).await?;
+        drop(conn);
+        let row = found.ok_or(AppError::NotFound)?;
+        let gate =
+            self.clinical_gate(actor, row.person_id, Action::ReadClinical, "oat.read", "oat_prescription").await?;
+        if gate.written_at.as_ref().is_some_and(|sites| !sites.contains(&SiteId(row.site_id))) {
+            return Err(AppError::NotFound);
+        }
+        let subject = Subject { id: Some(id.to_string()), ..gate.subject };
+        self.audit_read(actor, gate.allowed, "oat.read", &subject).await?;
+        Ok(row)
+    }
+
+    /// One declaration at entry, for FHIR (as [`App::prescription_record`]).
+    pub async fn declaration_record(&self, actor: &Actor, id: i64) -> AppResult<Declaration> {
+        self.permit(actor, Action::ReadClinical, "oat.read").await?;
+        let mut conn = self.store.reader().await?;
+        let found = oat::declaration(&mut conn, id).await?;
+        drop(conn);
+        let row = found.ok_or(AppError::NotFound)?;
+        let gate =
+            self.clinical_gate(actor, row.person_id, Action::ReadClinical, "oat.read", "oat_declaration").await?;
+        if gate.written_at.as_ref().is_some_and(|sites| !sites.contains(&SiteId(row.site_id))) {
+            return Err(AppError::NotFound);
+        }
+        let subject = Subject { id: Some(id.to_string()), ..gate.subject };
+        self.audit_read(actor, gate.allowed, "oat.read", &subject).await?;
+        let status = match row.continuity_at {
+            Some(_) => None,
+            None => Some(status_of(&row.counts_from, &row.deadline, row.prescribed_at.as_deref(), self.now())?),
+        };
+        Ok(Declaration { row, status })
+    }
+
+    /// A person's current pathway, for FHIR's EpisodeOfCare: the person's
+    /// own team only (the sending team of a transfer sees the pathway as
+    /// handed over, on the handover).
+    pub async fn person_pathway_record(&self, actor: &Actor, person_id: i64) -> AppResult<Option<PathwayRecord>> {
+        let gate = self.clinical_gate(actor, person_id, Action::ReadClinical, "pathway.read", "pathway").await?;
+        if gate.written_at.is_some() {
+            return Err(AppError::NotFound);
+        }
+        let mut conn = self.store.reader().await?;
+        let found = continuum_store::pathways::latest_for_person(&mut conn, person_id).await?;
+        let record = match found {
+            Some((row, steps)) => {
+                let opened_at =
+                    continuum_store::handovers::pathway_opened_at(&mut conn, row.id).await?.unwrap_or_default();
+                Some(PathwayRecord { id: row.id, person_id, opened_at, steps })
+            }
+            None => None,
+        };
+        drop(conn);
+        let subject = Subject { id: record.as_ref().map(|r| r.id.to_string()), ..gate.subject };
+        self.audit_read(actor, gate.allowed, "pathway.read", &subject).await?;
+        Ok(record)
+    }
+
+    /// One pathway by id, for FHIR (as [`App::person_pathway_record`]); a
+    /// pathway other than the person's current one is not found.
+    pub async fn pathway_record(&self, actor: &Actor, id: i64) -> AppResult<PathwayRecord> {
+        self.permit(actor, Action::ReadClinical, "pathway.read").await?;
+        let mut conn = self.store.reader().await?;
+        let person = continuum_store::handovers::pathway_person(&mut conn, id).await?;
+        drop(conn);
+        let person = person.ok_or(AppError::NotFound)?;
+        self.person_pathway_record(actor, person).await?.filter(|r| r.id == id).ok_or(AppError::NotFound)
+    }
+}

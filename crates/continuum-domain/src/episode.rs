@@ -10,7 +10,9 @@
 //!   acquittal), removal from the territory, transfer to a prison outside
 //!   the programme, death, other. [`ReleaseKind::Transfer`] (to another
 //!   prison of the programme) is set only by a transfer, which also opens
-//!   the episode at the receiving prison.
+//!   the episode at the receiving prison; [`ReleaseKind::TransferOutOfProgramme`]
+//!   only by a transfer out of the programme, which keeps a handover
+//!   document (`crate::handover`).
 //! - A release or a transfer lies on or after the entry date, and not after
 //!   today; an expected release lies on or after the entry date.
 //! - A transfer keeps the person's prison number unless the receiving
@@ -95,9 +97,10 @@ impl ReleaseKind {
     }
 
     /// Whether a user records this kind as a release (a transfer within the
-    /// programme is recorded as a transfer instead).
+    /// programme is recorded as a transfer instead, and a transfer out of the
+    /// programme with its handover document: `continuum_domain::handover`).
     pub fn is_recorded_as_release(self) -> bool {
-        self != ReleaseKind::Transfer
+        !matches!(self, ReleaseKind::Transfer | ReleaseKind::TransferOutOfProgramme)
     }
 }
 

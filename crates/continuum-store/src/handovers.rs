@@ -207,3 +207,20 @@ pub async fn document(conn: &mut Conn, id: i64) -> StoreResult<Option<(DocumentR
         sqlx::query_as("SELECT pdf FROM handover_documents WHERE id = $1").bind(id).fetch_one(conn).await?;
     Ok(Some((row, pdf)))
 }
+
+/// The person of a pathway (not superseded by a merge), if any.
+pub async fn pathway_person(conn: &mut Conn, pathway_id: i64) -> StoreResult<Option<i64>> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT person_id FROM pathways WHERE id = $1 AND superseded_by_merge IS NULL")
+            .bind(pathway_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// When a pathway was opened.
+pub async fn pathway_opened_at(conn: &mut Conn, pathway_id: i64) -> StoreResult<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT opened_at FROM pathways WHERE id = $1").bind(pathway_id).fetch_optional(conn).await?;
+    Ok(row.map(|(at,)| at))
+}

@@ -23,6 +23,7 @@ Settings (default):
   security.session_idle_minutes (20)   security.session_absolute_hours (12)
   security.lockout_threshold (5)   security.lockout_minutes (15)
   security.token_default_days (90)   security.emergency_access_hours (4)
+  security.transfer_read_days (30)
   demo (false)
 
 Logs go to standard error; results (a token, a verdict) to standard output.";

@@ -132,6 +132,9 @@ pub struct SecuritySettings {
     pub token_default_days: u32,
     /// How long a break-the-glass access lasts, in hours.
     pub emergency_access_hours: u32,
+    /// How many days after a transfer between pilot prisons the sending
+    /// team still reads what it wrote (issue 5).
+    pub transfer_read_days: u32,
 }
 
 impl Default for SecuritySettings {
@@ -143,6 +146,7 @@ impl Default for SecuritySettings {
             lockout_minutes: 15,
             token_default_days: 90,
             emergency_access_hours: 4,
+            transfer_read_days: 30,
         }
     }
 }
@@ -297,6 +301,7 @@ impl Settings {
             ("security.lockout_threshold", security.lockout_threshold),
             ("security.lockout_minutes", security.lockout_minutes),
             ("security.emergency_access_hours", security.emergency_access_hours),
+            ("security.transfer_read_days", security.transfer_read_days),
         ] {
             if value == 0 {
                 return invalid(format!("{name} must be at least 1"));
@@ -329,6 +334,7 @@ impl Settings {
             lockout_duration: SignedDuration::from_mins(i64::from(security.lockout_minutes)),
             token_default_days: i64::from(security.token_default_days),
             emergency_access_duration: SignedDuration::from_hours(i64::from(security.emergency_access_hours)),
+            transfer_read_window: SignedDuration::from_hours(24 * i64::from(security.transfer_read_days)),
             password_cost: PasswordCost::Standard,
             ..AppConfig::default()
         }
@@ -458,6 +464,19 @@ mod tests {
         });
     }
 
+    // OAT and transfers (issue 5, item 5).
+    #[test]
+    fn the_sending_teams_read_window_comes_from_the_file_and_the_environment() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            jail.create_file("continuum.toml", "[security]\ntransfer_read_days = 14\n")?;
+            assert_eq!(load(None)?.app_config(false).transfer_read_window, SignedDuration::from_hours(24 * 14));
+            jail.set_env("CONTINUUM_SECURITY__TRANSFER_READ_DAYS", "7");
+            assert_eq!(load(None)?.app_config(false).transfer_read_window, SignedDuration::from_hours(24 * 7));
+            Ok(())
+        });
+    }
+
     #[test]
     fn unrelated_environment_variables_are_ignored() {
         Jail::expect_with(|jail| {
@@ -522,6 +541,7 @@ mod tests {
         assert_eq!(config.lockout_duration, SignedDuration::from_mins(15));
         assert_eq!(config.token_default_days, 90);
         assert_eq!(config.password_cost, PasswordCost::Standard);
+        assert_eq!(config.transfer_read_window, SignedDuration::from_hours(24 * 30));
         assert_eq!(settings.pool().max_connections, None);
         let http = settings.http(false);
         assert!(!http.demo_mode && !http.secure_cookies);

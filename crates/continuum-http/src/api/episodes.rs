@@ -72,9 +72,9 @@ pub struct ReleaseDto {
     #[schema(required = true, value_type = String)]
     pub release_date: Option<String>,
     /// `end_of_sentence`, `conditional_release`, `electronic_monitoring`,
-    /// `provisional_release`, `released_by_court`, `removal`,
-    /// `transfer_out` (to a prison outside the programme), `deceased` or
-    /// `other`. A transfer within the programme is its own call.
+    /// `provisional_release`, `released_by_court`, `removal`, `deceased` or
+    /// `other`. A transfer, within the programme or out of it (with its
+    /// handover document), is its own call.
     #[schema(required = true, value_type = String)]
     pub release_kind: Option<String>,
 }

@@ -61,6 +61,7 @@ pub mod signals;
 pub mod sites;
 pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
+pub mod handovers;
 pub mod oat;
 
 /// The OpenAPI document of the API.
@@ -133,6 +134,12 @@ pub mod oat;
         directory::get_service,
         directory::create_service,
         directory::update_service,
+        handovers::list_handovers,
+        handovers::get_handover,
+        handovers::acknowledge_handover,
+        handovers::transfer_person_out,
+        handovers::list_handover_documents,
+        handovers::get_handover_document,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -201,6 +208,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Consent and the psychosocial service's view (issue 6).
     let routes = consents::routes(routes);
     let routes = directory::routes(routes);
+    let routes = handovers::routes(routes);
     audit::routes(routes)
 }
 

@@ -46,6 +46,8 @@ use crate::state::AppState;
 // Consent and the directory of care providers (issue 6, item 7).
 pub mod consent;
 pub mod directory;
+// OAT and the care pathway (issue 5, item 9).
+mod care;
 mod questionnaire;
 pub mod resources;
 mod response;
@@ -266,6 +268,22 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
                 },
+                // OAT and the care pathway (issue 5, item 9).
+                RestResource { kind: "MedicationRequest", interaction: read_and_search(), search_param: by_subject() },
+                RestResource {
+                    kind: "MedicationStatement",
+                    interaction: read_and_search(),
+                    search_param: by_subject(),
+                },
+                RestResource {
+                    kind: "EpisodeOfCare",
+                    interaction: read_and_search(),
+                    search_param: vec![SearchParam {
+                        name: "patient",
+                        kind: "reference",
+                        documentation: "The person: Patient/{id}. Required.",
+                    }],
+                },
             ],
         }],
     };
@@ -424,6 +442,13 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         // The directory of care providers (issue 6, item 7).
         .add("GET", "/fhir/r4/Organization/{id}", reference, get(read_organization))
         .add("GET", "/fhir/r4/HealthcareService/{id}", reference, get(read_healthcare_service))
+        // OAT and the care pathway (issue 5, item 9).
+        .add("GET", "/fhir/r4/MedicationRequest", clinical, get(care::search_medication_requests))
+        .add("GET", "/fhir/r4/MedicationRequest/{id}", clinical, get(care::read_medication_request))
+        .add("GET", "/fhir/r4/MedicationStatement", clinical, get(care::search_medication_statements))
+        .add("GET", "/fhir/r4/MedicationStatement/{id}", clinical, get(care::read_medication_statement))
+        .add("GET", "/fhir/r4/EpisodeOfCare", clinical, get(care::search_episodes_of_care))
+        .add("GET", "/fhir/r4/EpisodeOfCare/{id}", clinical, get(care::read_episode_of_care))
 }
 
 #[cfg(test)]

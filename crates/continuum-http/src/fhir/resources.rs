@@ -33,6 +33,13 @@ pub enum Resource {
     Organization(super::directory::Organization),
     /// A HealthcareService.
     HealthcareService(super::directory::HealthcareService),
+    // OAT and transfers (issue 5, items 4 and 5).
+    /// A MedicationRequest (a prison prescription of OAT).
+    MedicationRequest(MedicationRequest),
+    /// A MedicationStatement (OAT declared at entry).
+    MedicationStatement(MedicationStatement),
+    /// An EpisodeOfCare (the care pathway).
+    EpisodeOfCare(EpisodeOfCare),
 }
 
 /// A code from a code system.
@@ -409,4 +416,167 @@ pub struct Issue {
     pub code: &'static str,
     /// In the caller's language.
     pub diagnostics: String,
+}
+
+// OAT and transfers (issue 5, items 4 and 5).
+
+/// A reference by name only (a prescriber outside the register).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NamedReference {
+    /// The name.
+    pub display: String,
+}
+
+/// A time span; an open end is left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Period {
+    /// Start.
+    pub start: String,
+    /// End.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+/// A quantity with its UCUM unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The value.
+    pub value: f64,
+    /// The unit as shown.
+    pub unit: &'static str,
+    /// UCUM.
+    pub system: &'static str,
+    /// The UCUM code.
+    pub code: &'static str,
+}
+
+/// How often and for how long.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timing {
+    /// The repetition.
+    pub repeat: TimingRepeat,
+}
+
+/// Once a day, within a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimingRepeat {
+    /// The first and last day.
+    pub bounds_period: Period,
+    /// Times per period.
+    pub frequency: u32,
+    /// The period's length.
+    pub period: u32,
+    /// `d`.
+    pub period_unit: &'static str,
+}
+
+/// A dose.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DoseAndRate {
+    /// The amount.
+    pub dose_quantity: Quantity,
+}
+
+/// How a medicine is taken.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dosage {
+    /// In words.
+    pub text: String,
+    /// Observed dosing, in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub additional_instruction: Vec<CodeableConcept>,
+    /// When.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
+    /// How much.
+    pub dose_and_rate: Vec<DoseAndRate>,
+}
+
+/// A note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annotation {
+    /// The text.
+    pub text: String,
+}
+
+/// A prison prescription of OAT.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MedicationRequest {
+    /// Logical id (the prescription's id).
+    pub id: String,
+    /// `active` or `completed`.
+    pub status: &'static str,
+    /// `order`.
+    pub intent: &'static str,
+    /// The medicine (ATC).
+    pub medication_codeable_concept: CodeableConcept,
+    /// The person.
+    pub subject: Reference,
+    /// When it was recorded.
+    pub authored_on: String,
+    /// Who prescribed.
+    pub requester: NamedReference,
+    /// The daily dose over the prescription's days.
+    pub dosage_instruction: Vec<Dosage>,
+    /// Notes (the reason it stopped, a note).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub note: Vec<Annotation>,
+}
+
+/// OAT the person declared at entry.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MedicationStatement {
+    /// Logical id (the declaration's id).
+    pub id: String,
+    /// `active`: taken up to the entry.
+    pub status: &'static str,
+    /// The medicine (ATC).
+    pub medication_codeable_concept: CodeableConcept,
+    /// The person.
+    pub subject: Reference,
+    /// The day of the last dose taken outside.
+    pub effective_date_time: String,
+    /// When it was recorded.
+    pub date_asserted: String,
+    /// The person said it.
+    pub information_source: Reference,
+    /// The daily dose.
+    pub dosage: Vec<Dosage>,
+    /// The prescriber outside, and the continuity once recorded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub note: Vec<Annotation>,
+}
+
+/// A status an EpisodeOfCare had, and when.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusHistory {
+    /// The status.
+    pub status: &'static str,
+    /// When.
+    pub period: Period,
+}
+
+/// The care pathway.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EpisodeOfCare {
+    /// Logical id (the pathway's id).
+    pub id: String,
+    /// `planned`, `active`, `onhold` or `finished`.
+    pub status: &'static str,
+    /// Every earlier status.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub status_history: Vec<StatusHistory>,
+    /// The pathway's stage, in Continuum's code system.
+    #[serde(rename = "type")]
+    pub kind: Vec<CodeableConcept>,
+    /// The person.
+    pub patient: Reference,
+    /// From the opening to the closing.
+    pub period: Period,
 }

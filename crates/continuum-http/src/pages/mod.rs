@@ -31,6 +31,8 @@ mod sites;
 mod users;
 mod worklist;
 // OAT and transfers (issue 5, items 4 and 5).
+mod handovers;
+pub(crate) use handovers::pdf_response;
 mod oat;
 // Consent and the psychosocial service's view (issue 6, items 1 and 5).
 mod consents;
@@ -68,6 +70,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = participation::routes(routes);
     // The directory of care providers (issue 6, item 2).
     let routes = directory::routes(routes);
+    let routes = handovers::routes(routes);
     account::routes(routes)
 }
 

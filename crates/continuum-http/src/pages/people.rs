@@ -207,6 +207,8 @@ struct PersonPage {
     // The care pathway: responsible care worker, release planning and
     // follow-up (issue 5, items 6 to 8).
     care: Option<super::care_team::PersonCareTeam>,
+    may_transfer_out: bool,
+    handover_documents: Vec<(i64, String)>,
 }
 
 struct ScreeningLine {
@@ -265,6 +267,18 @@ async fn show(
         Ok(care) => care,
         Err(response) => return response,
     };
+    // OAT and transfers (issue 5, items 4 and 5).
+    // A merged record's documents are read on the survivor's page.
+    let handover_documents = if merge.merged_into.is_some() {
+        Vec::new()
+    } else {
+        match super::handovers::document_links(&state, &actor, id, SiteId(person.site_id)).await {
+            Ok(links) => links,
+            Err(error) => return PageError::new(error, lang).into_response(),
+        }
+    };
+    let may_transfer_out =
+        may_screen && episodes.iter().any(|e| Some(e.id) == person.current_episode_id && e.release_date.is_none());
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -354,6 +368,8 @@ async fn show(
         care,
         name,
         may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
+        may_transfer_out,
+        handover_documents,
     };
     super::render(StatusCode::OK, &page)
 }

@@ -69,6 +69,7 @@ struct WorklistPage {
     signals_pending: i64,
     // OAT and transfers (issue 5, items 4 and 5).
     oat_alerts: Option<Vec<super::oat::AlertLine>>,
+    handovers: Option<Vec<super::handovers::HandoverLine>>,
 }
 
 async fn show(
@@ -94,6 +95,10 @@ async fn show(
     };
     // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
     let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
+        Ok(lines) => lines,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    let handovers = match super::handovers::worklist_lines(&state, &actor, site).await {
         Ok(lines) => lines,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
@@ -142,6 +147,7 @@ async fn show(
         signals,
         signals_pending,
         oat_alerts,
+        handovers,
     };
     super::render(StatusCode::OK, &page)
 }

@@ -209,6 +209,23 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("PUT", "/api/v1/directory/services/{id}", policy(Action::ManageOrganisations)),
     ("GET", "/fhir/r4/Organization/{id}", policy(Action::ViewReferenceData)),
     ("GET", "/fhir/r4/HealthcareService/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/handovers/{id}", policy(Action::ReadClinical)),
+    ("POST", "/handovers/{id}/acknowledge", policy(Action::WriteClinical)),
+    ("GET", "/people/{id}/transfer-out", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/transfer-out", policy(Action::WriteClinical)),
+    ("GET", "/handover-documents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/handovers", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/handovers/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/handovers/{id}/acknowledge", policy(Action::WriteClinical)),
+    ("POST", "/api/v1/people/{id}/transfer-out", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/people/{id}/handover-documents", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/handover-documents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationRequest", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationRequest/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationStatement", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/MedicationStatement/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/EpisodeOfCare", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/EpisodeOfCare/{id}", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.
@@ -434,7 +451,9 @@ async fn screened_at_has(server: &TestServer) -> (i64, i64) {
 /// The concrete path of a site-bound route for the person and screening of
 /// [`screened_at_has`]; `None` for a parameter not substituted here.
 fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
-    if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) {
+    // OAT and the care pathway (issue 5, item 9) are searched by person too.
+    let care = ["/fhir/r4/MedicationRequest", "/fhir/r4/MedicationStatement", "/fhir/r4/EpisodeOfCare"];
+    if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) || care.contains(&path) {
         return Some(format!("{path}?subject=Patient/{person}"));
     }
     let records = [

@@ -31,6 +31,7 @@ mod screening_api;
 mod episodes;
 mod signals;
 // OAT and transfers (issue 5, items 4 and 5).
+mod fhir_care;
 mod oat;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).
@@ -39,3 +40,4 @@ mod care_team;
 mod consents;
 // The directory of care providers (issue 6, item 2).
 mod directory;
+mod transfers;
