@@ -34,6 +34,8 @@ pub struct AppConfig {
     pub password_cost: PasswordCost,
     /// The issuer name shown in authenticator apps.
     pub totp_issuer: String,
+    /// Governance (issue 7): thresholds, waits and reminders.
+    pub governance: crate::governance::GovernanceConfig,
 }
 
 impl Default for AppConfig {
@@ -49,6 +51,7 @@ impl Default for AppConfig {
             emergency_access_duration: continuum_domain::emergency::DEFAULT_DURATION,
             password_cost: PasswordCost::Standard,
             totp_issuer: "Continuum".into(),
+            governance: crate::governance::GovernanceConfig::default(),
         }
     }
 }

@@ -86,6 +86,11 @@ pub enum Problem {
     /// A date that must come later (a review after the decision, a next
     /// review after today).
     TooEarly,
+    /// A file larger than allowed.
+    FileTooLarge {
+        /// The limit in megabytes.
+        max_mb: i64,
+    },
 }
 
 impl Problem {
@@ -122,6 +127,7 @@ impl Problem {
             Problem::SiteNotForKind => "validation-site-not-for-kind",
             Problem::UnknownUser => "validation-unknown-user",
             Problem::TooEarly => "validation-too-early",
+            Problem::FileTooLarge { .. } => "validation-file-too-large",
         }
     }
 
@@ -133,6 +139,7 @@ impl Problem {
             }
             Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
             Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
+            Problem::FileTooLarge { max_mb } => vec![("mb", *max_mb)],
             _ => Vec::new(),
         }
     }

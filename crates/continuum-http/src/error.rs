@@ -40,6 +40,13 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
             | "merge-undo-later-first"
             | "import-expired"),
         ) => (StatusCode::CONFLICT, code, code),
+        // Governance (issue 7): a meeting or an action in a state that refuses the step.
+        AppError::Conflict(
+            code @ ("governance-meeting-cancelled"
+            | "governance-meeting-not-planned"
+            | "governance-minutes-closed"
+            | "governance-action-closed"),
+        ) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

@@ -46,6 +46,8 @@ use crate::routes::{Access, Routes};
 pub mod audit;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
+// Governance (issue 7).
+pub mod governance;
 pub mod me;
 // Merging duplicate people.
 pub mod merges;
@@ -109,6 +111,23 @@ pub mod users;
         screenings::answer_screening,
         screenings::complete_screening,
         screenings::get_screening_result,
+        // Governance (issue 7).
+        governance::list_governance_groups,
+        governance::create_governance_group,
+        governance::get_governance_group,
+        governance::add_governance_member,
+        governance::end_governance_member,
+        governance::list_governance_meetings,
+        governance::create_governance_meeting,
+        governance::get_governance_meeting,
+        governance::record_governance_attendance,
+        governance::cancel_governance_meeting,
+        governance::write_governance_minutes,
+        governance::approve_governance_minutes,
+        governance::create_governance_decision,
+        governance::create_governance_action,
+        governance::list_governance_actions,
+        governance::update_governance_action,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -121,6 +140,7 @@ pub mod users;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
+        (name = "governance", description = "The central and local drug steering groups: members, meetings, minutes, decisions, actions, local projects and their prior authorisation (issue 7). Nothing here identifies a detained person."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -169,6 +189,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
+    // Governance (issue 7).
+    let routes = governance::routes(routes);
     audit::routes(routes)
 }
 

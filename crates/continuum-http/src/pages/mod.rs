@@ -14,6 +14,8 @@ mod content_packs;
 mod emergency;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
+// Governance (issue 7).
+mod governance;
 mod home;
 mod kiosk;
 // Merging duplicate people and importing entry lists on a page.
@@ -50,6 +52,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // Governance (issue 7).
+    let routes = governance::routes(routes);
     account::routes(routes)
 }
 

@@ -30,3 +30,5 @@ mod screening_api;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
 mod signals;
+// Governance (issue 7).
+mod governance;
