@@ -28,10 +28,12 @@ pub mod actions;
 pub mod groups;
 pub mod meetings;
 pub mod overview;
+pub mod projects;
 
 pub use continuum_store::governance::actions::{ActionHistoryRow, ActionRow};
 pub use continuum_store::governance::groups::{GroupRow, MemberRow};
 pub use continuum_store::governance::meetings::{AttendanceRow, DecisionRow, DocumentRow, MeetingRow, MinutesRow};
+pub use continuum_store::governance::projects::{EventRow, ProjectRow};
 
 use continuum_domain::governance::group::Thresholds;
 use continuum_domain::governance::meeting::{belgian_time, day_of};

@@ -45,7 +45,13 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
             code @ ("governance-meeting-cancelled"
             | "governance-meeting-not-planned"
             | "governance-minutes-closed"
-            | "governance-action-closed"),
+            | "governance-action-closed"
+            | "governance-project-needs-local-group"
+            | "governance-project-not-fundamental"
+            | "governance-request-waiting"
+            | "governance-request-not-submitted"
+            | "governance-request-decided"
+            | "governance-request-not-authorised"),
         ) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),

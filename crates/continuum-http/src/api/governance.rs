@@ -1154,7 +1154,7 @@ pub(super) async fn update_governance_action(
 pub(super) fn routes(routes: Routes) -> Routes {
     let view = Access::Policy(Action::ViewGovernance);
     let manage = Access::Policy(Action::ManageGovernance);
-    routes
+    let routes = routes
         .add("GET", "/api/v1/governance/groups", view, get(list_governance_groups))
         .add("POST", "/api/v1/governance/groups", manage, post(create_governance_group))
         .add("GET", "/api/v1/governance/groups/{id}", view, get(get_governance_group))
@@ -1170,5 +1170,478 @@ pub(super) fn routes(routes: Routes) -> Routes {
         .add("POST", "/api/v1/governance/meetings/{id}/decisions", manage, post(create_governance_decision))
         .add("POST", "/api/v1/governance/meetings/{id}/actions", manage, post(create_governance_action))
         .add("GET", "/api/v1/governance/actions", view, get(list_governance_actions))
-        .add("POST", "/api/v1/governance/actions/{id}/status", manage, post(update_governance_action))
+        .add("POST", "/api/v1/governance/actions/{id}/status", manage, post(update_governance_action));
+    project_routes(routes)
+}
+
+// ---------------------------------------------------------------------------
+// Local projects and their authorisation
+
+/// A local project and the state of its request for authorisation.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProjectDto {
+    /// Id.
+    pub id: i64,
+    /// The local group that keeps it.
+    pub group_id: i64,
+    /// Its prison's code.
+    pub site: String,
+    /// Title.
+    pub title: String,
+    /// `programme`, `drug_free_wing`, `urine_tests`, `peer_support`, `prevention`, `other`.
+    pub kind: String,
+    /// What it is.
+    pub description: String,
+    /// The services involved.
+    pub services: String,
+    /// Start.
+    pub start: String,
+    /// End.
+    pub end: Option<String>,
+    /// Whether it needs the central group's prior authorisation.
+    pub fundamental: bool,
+    /// Its request.
+    pub request: Option<RequestDto>,
+}
+
+/// A request for prior authorisation.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RequestDto {
+    /// Id (for review, decision and follow-up).
+    pub id: i64,
+    /// `submitted`, `under_review`, `authorised`, `authorised_with_conditions`, `refused`, `more_information`.
+    pub state: String,
+    /// The day of its last submission.
+    pub submitted_on: Option<String>,
+    /// Days it has waited, while waiting.
+    pub waiting_days: Option<i64>,
+    /// The meeting of the last decision.
+    pub decided_at_meeting: Option<i64>,
+    /// Its reasons.
+    pub reasons: Option<String>,
+    /// Its conditions.
+    pub conditions: Option<String>,
+    /// When the project is reviewed.
+    pub review_date: Option<String>,
+    /// Whether its conditions are met.
+    pub conditions_met: bool,
+}
+
+/// One step of a request.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RequestEventDto {
+    /// `submit`, `resubmit`, `review`, `decide`, `follow_up`.
+    pub step: String,
+    /// The state after it.
+    pub state: String,
+    /// The meeting where it was decided.
+    pub meeting_id: Option<i64>,
+    /// Note, reasons or follow-up.
+    pub text: String,
+    /// Conditions.
+    pub conditions: String,
+    /// Review date.
+    pub review_date: Option<String>,
+    /// When (UTC).
+    pub at: String,
+    /// By whom.
+    pub by: Option<String>,
+}
+
+/// A project with every step of its request.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProjectDetailsDto {
+    /// The project.
+    pub project: ProjectDto,
+    /// Every step of its request, the first first.
+    pub history: Vec<RequestEventDto>,
+}
+
+/// A new local project.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct NewProjectDto {
+    /// Title.
+    #[schema(required = true, value_type = String)]
+    pub title: Option<String>,
+    /// Kind code.
+    #[schema(required = true, value_type = String)]
+    pub kind: Option<String>,
+    /// What it is, without identifying anyone.
+    #[schema(required = true, value_type = String)]
+    pub description: Option<String>,
+    /// The services involved.
+    pub services: Option<String>,
+    /// Start.
+    #[schema(required = true, value_type = String)]
+    pub start: Option<String>,
+    /// End.
+    pub end: Option<String>,
+    /// It has a fundamental element (always so for a drug-free wing and urine tests).
+    pub fundamental: Option<bool>,
+}
+
+/// A submission for authorisation.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct SubmitDto {
+    /// A note for the central group.
+    pub note: Option<String>,
+}
+
+/// A decision on a request.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct DecideDto {
+    /// The held meeting of the central group where it was decided.
+    #[schema(required = true, value_type = i64)]
+    pub meeting: Option<i64>,
+    /// `authorised`, `authorised_with_conditions`, `refused` or `more_information`.
+    #[schema(required = true, value_type = String)]
+    pub outcome: Option<String>,
+    /// Why.
+    #[schema(required = true, value_type = String)]
+    pub reasons: Option<String>,
+    /// The conditions (with `authorised_with_conditions`).
+    pub conditions: Option<String>,
+    /// When the project is reviewed (required with conditions).
+    pub review_date: Option<String>,
+}
+
+/// A follow-up of an authorised project's conditions.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct FollowUpDto {
+    /// What was found.
+    #[schema(required = true, value_type = String)]
+    pub note: Option<String>,
+    /// The conditions are met.
+    pub conditions_met: Option<bool>,
+    /// Otherwise, the next review date.
+    pub next_review: Option<String>,
+}
+
+fn project_dto(project: continuum_app::governance::ProjectRow, today: jiff::civil::Date) -> ProjectDto {
+    let request = project.request_id.map(|id| {
+        let state = project.state.clone().unwrap_or_default();
+        let waiting = continuum_domain::governance::project::RequestState::parse(&state)
+            .filter(|s| s.is_waiting())
+            .and(project.submitted_on.as_deref().and_then(|d| d.parse().ok()))
+            .map(|submitted| continuum_domain::governance::project::waiting_days(submitted, today));
+        RequestDto {
+            id,
+            state,
+            submitted_on: project.submitted_on.clone(),
+            waiting_days: waiting,
+            decided_at_meeting: project.decided_meeting_id,
+            reasons: project.reasons.clone().filter(|r| !r.is_empty()),
+            conditions: project.conditions.clone().filter(|c| !c.is_empty()),
+            review_date: project.review_date.clone(),
+            conditions_met: project.conditions_met,
+        }
+    });
+    ProjectDto {
+        id: project.id,
+        group_id: project.group_id,
+        site: project.site_code,
+        title: project.title,
+        kind: project.kind,
+        description: project.description,
+        services: project.services,
+        start: project.start_date,
+        end: project.end_date,
+        fundamental: project.fundamental,
+        request,
+    }
+}
+
+/// The projects of the groups the caller may see, those waiting for a
+/// decision first (the longest waiting first).
+#[utoipa::path(
+    get,
+    path = "/api/v1/governance/projects",
+    operation_id = "list_governance_projects",
+    tag = "governance",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The projects.", body = Vec<ProjectDto>),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn list_governance_projects(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+) -> Result<Json<Vec<ProjectDto>>, ApiError> {
+    let fail = failure(&actor, &headers);
+    let rows = state.app.governance_projects(&actor).await.map_err(&fail)?;
+    let today = state.app.governance_today();
+    Ok(Json(rows.into_iter().map(|p| project_dto(p, today)).collect()))
+}
+
+/// Enters a project in the inventory of a local group's prison.
+#[utoipa::path(
+    post,
+    path = "/api/v1/governance/groups/{id}/projects",
+    operation_id = "create_governance_project",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The local group's id.")),
+    request_body = NewProjectDto,
+    responses(
+        (status = 201, description = "Entered.", body = CreatedDto),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such group the caller may change.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a local group.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn create_governance_project(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<NewProjectDto>,
+) -> Result<Created, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::ManageGovernance, "governance.project.create")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let body = body.map_err(&fail)?;
+    let fields = continuum_domain::governance::project::ProjectFields {
+        title: text(&body.title),
+        kind: text(&body.kind),
+        description: text(&body.description),
+        services: text(&body.services),
+        start: text(&body.start),
+        end: text(&body.end),
+        fundamental: body.fundamental.unwrap_or(false),
+    };
+    let draft = continuum_domain::governance::project::ProjectDraft::parse(&fields)
+        .map_err(|invalid| fail(continuum_app::AppError::Invalid(invalid)))?;
+    let project = state.app.create_project(&actor, id, &draft).await.map_err(&fail)?;
+    Ok(created(format!("/api/v1/governance/projects/{project}"), project))
+}
+
+/// A project with every step of its request.
+#[utoipa::path(
+    get,
+    path = "/api/v1/governance/projects/{id}",
+    operation_id = "get_governance_project",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The project's id.")),
+    responses(
+        (status = 200, description = "The project.", body = ProjectDetailsDto),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such project the caller may see.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn get_governance_project(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<ProjectDetailsDto>, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::ViewGovernance, "governance.project.read")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let details = state.app.project_details(&actor, id).await.map_err(&fail)?;
+    Ok(Json(ProjectDetailsDto {
+        project: project_dto(details.project, state.app.governance_today()),
+        history: details
+            .events
+            .into_iter()
+            .map(|e| RequestEventDto {
+                step: e.step,
+                state: e.state,
+                meeting_id: e.meeting_id,
+                text: e.text,
+                conditions: e.conditions,
+                review_date: e.review_date,
+                at: e.at,
+                by: e.by_name,
+            })
+            .collect(),
+    }))
+}
+
+/// Submits a project with a fundamental element for the central group's
+/// prior authorisation (again, after more information was asked).
+#[utoipa::path(
+    post,
+    path = "/api/v1/governance/projects/{id}/submit",
+    operation_id = "submit_governance_project",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The project's id.")),
+    request_body = SubmitDto,
+    responses(
+        (status = 201, description = "Submitted; the answer's id is the request's.", body = CreatedDto),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such project the caller may change.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No fundamental element, or already waiting or decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid note.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn submit_governance_project(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<SubmitDto>,
+) -> Result<Created, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::ManageGovernance, "governance.project.submit")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let body = body.map_err(&fail)?;
+    let request = state.app.submit_project(&actor, id, text(&body.note)).await.map_err(&fail)?;
+    Ok(created(format!("/api/v1/governance/projects/{id}"), request))
+}
+
+/// Takes a submitted request under review (the central group).
+#[utoipa::path(
+    post,
+    path = "/api/v1/governance/authorisations/{id}/review",
+    operation_id = "review_governance_authorisation",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The request's id.")),
+    responses(
+        (status = 204, description = "Under review."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not submitted.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn review_governance_authorisation(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<StatusCode, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::DecideProjectAuthorisation, "governance.authorisation.review")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    state.app.review_request(&actor, id).await.map_err(&fail)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Decides a waiting request at a held meeting of the central group, with reasons.
+#[utoipa::path(
+    post,
+    path = "/api/v1/governance/authorisations/{id}/decide",
+    operation_id = "decide_governance_authorisation",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The request's id.")),
+    request_body = DecideDto,
+    responses(
+        (status = 204, description = "Decided."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`group-may-not-decide`: a meeting of a group that does not decide authorisations; `meeting-not-held`; `meeting-before-submission`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn decide_governance_authorisation(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<DecideDto>,
+) -> Result<StatusCode, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::DecideProjectAuthorisation, "governance.authorisation.decide")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let body = body.map_err(&fail)?;
+    let fields = continuum_domain::governance::project::DecisionFields {
+        outcome: text(&body.outcome),
+        reasons: text(&body.reasons),
+        conditions: text(&body.conditions),
+        review_date: text(&body.review_date),
+    };
+    state.app.decide_request(&actor, id, body.meeting, &fields).await.map_err(&fail)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Follows up the conditions of an authorised project.
+#[utoipa::path(
+    post,
+    path = "/api/v1/governance/authorisations/{id}/follow-up",
+    operation_id = "follow_up_governance_authorisation",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The request's id.")),
+    request_body = FollowUpDto,
+    responses(
+        (status = 204, description = "Recorded."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not authorised.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn follow_up_governance_authorisation(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<FollowUpDto>,
+) -> Result<StatusCode, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::DecideProjectAuthorisation, "governance.authorisation.follow_up")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let body = body.map_err(&fail)?;
+    state
+        .app
+        .follow_up_request(&actor, id, text(&body.note), body.conditions_met.unwrap_or(false), text(&body.next_review))
+        .await
+        .map_err(&fail)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn project_routes(routes: Routes) -> Routes {
+    let view = Access::Policy(Action::ViewGovernance);
+    let manage = Access::Policy(Action::ManageGovernance);
+    let decide = Access::Policy(Action::DecideProjectAuthorisation);
+    routes
+        .add("GET", "/api/v1/governance/projects", view, get(list_governance_projects))
+        .add("POST", "/api/v1/governance/groups/{id}/projects", manage, post(create_governance_project))
+        .add("GET", "/api/v1/governance/projects/{id}", view, get(get_governance_project))
+        .add("POST", "/api/v1/governance/projects/{id}/submit", manage, post(submit_governance_project))
+        .add("POST", "/api/v1/governance/authorisations/{id}/review", decide, post(review_governance_authorisation))
+        .add("POST", "/api/v1/governance/authorisations/{id}/decide", decide, post(decide_governance_authorisation))
+        .add(
+            "POST",
+            "/api/v1/governance/authorisations/{id}/follow-up",
+            decide,
+            post(follow_up_governance_authorisation),
+        )
 }

@@ -203,6 +203,21 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/governance/meetings/{id}/actions", policy(Action::ManageGovernance)),
     ("GET", "/api/v1/governance/actions", policy(Action::ViewGovernance)),
     ("POST", "/api/v1/governance/actions/{id}/status", policy(Action::ManageGovernance)),
+    ("GET", "/governance/projects", policy(Action::ViewGovernance)),
+    ("GET", "/governance/groups/{id}/projects/new", policy(Action::ManageGovernance)),
+    ("POST", "/governance/groups/{id}/projects/new", policy(Action::ManageGovernance)),
+    ("GET", "/governance/projects/{id}", policy(Action::ViewGovernance)),
+    ("POST", "/governance/projects/{id}/submit", policy(Action::ManageGovernance)),
+    ("POST", "/governance/authorisations/{id}/review", policy(Action::DecideProjectAuthorisation)),
+    ("POST", "/governance/authorisations/{id}/decide", policy(Action::DecideProjectAuthorisation)),
+    ("POST", "/governance/authorisations/{id}/follow-up", policy(Action::DecideProjectAuthorisation)),
+    ("GET", "/api/v1/governance/projects", policy(Action::ViewGovernance)),
+    ("POST", "/api/v1/governance/groups/{id}/projects", policy(Action::ManageGovernance)),
+    ("GET", "/api/v1/governance/projects/{id}", policy(Action::ViewGovernance)),
+    ("POST", "/api/v1/governance/projects/{id}/submit", policy(Action::ManageGovernance)),
+    ("POST", "/api/v1/governance/authorisations/{id}/review", policy(Action::DecideProjectAuthorisation)),
+    ("POST", "/api/v1/governance/authorisations/{id}/decide", policy(Action::DecideProjectAuthorisation)),
+    ("POST", "/api/v1/governance/authorisations/{id}/follow-up", policy(Action::DecideProjectAuthorisation)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -32,3 +32,4 @@ mod episodes;
 mod signals;
 // Governance (issue 7).
 mod governance;
+mod governance_projects;

@@ -9,6 +9,7 @@
 mod groups;
 mod meetings;
 mod overview;
+mod projects;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -25,7 +26,8 @@ use crate::routes::Routes;
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = overview::routes(routes);
     let routes = groups::routes(routes);
-    meetings::routes(routes)
+    let routes = meetings::routes(routes);
+    projects::routes(routes)
 }
 
 /// The translation of a code: `{prefix}-{code}`.
@@ -121,6 +123,7 @@ mod tests {
     use continuum_domain::governance::group::{Function, GroupKind, Office};
     use continuum_domain::governance::health::{Concern, Light};
     use continuum_domain::governance::meeting::{Attendance, MeetingStatus};
+    use continuum_domain::governance::project::{ProjectKind, RequestState};
     use continuum_domain::validation::Problem;
 
     /// Labels built from codes: the scan of literal ids cannot see them.
@@ -136,6 +139,11 @@ mod tests {
         keys.extend(Light::ALL.iter().map(|l| format!("governance-light-{}", l.code())));
         keys.extend(Concern::ALL.iter().map(|c| format!("governance-concern-{}", c.code())));
         keys.extend(super::overview::SORTS.iter().map(|c| format!("{}-{c}", super::overview::COLUMN)));
+        keys.extend(ProjectKind::ALL.iter().map(|k| format!("governance-project-kind-{}", k.code())));
+        keys.extend(RequestState::ALL.iter().map(|s| format!("governance-request-state-{}", s.code())));
+        keys.extend(
+            ["submit", "resubmit", "review", "decide", "follow_up"].map(|s| format!("governance-request-step-{s}")),
+        );
         keys.extend(
             [
                 Problem::OutOfRange { min: 1, max: 2 },
@@ -161,6 +169,12 @@ mod tests {
                 "governance-meeting-not-planned",
                 "governance-minutes-closed",
                 "governance-action-closed",
+                "governance-project-needs-local-group",
+                "governance-project-not-fundamental",
+                "governance-request-waiting",
+                "governance-request-not-submitted",
+                "governance-request-decided",
+                "governance-request-not-authorised",
             ]
             .map(str::to_owned),
         );

@@ -78,6 +78,8 @@ struct OverviewPage {
     without_chair: Vec<(i64, String)>,
     without_minutes: Vec<(i64, String)>,
     overdue: Vec<ActionLine>,
+    /// The requests waiting for a decision, the longest waiting first.
+    waiting: Vec<super::projects::ProjectLine>,
     sites: Vec<super::super::people::Choice>,
     site_filter: String,
     may_create: bool,
@@ -113,6 +115,16 @@ async fn show(
         Ok(actions) => actions,
         Err(error) => return failed(&actor, error),
     };
+    let projects = match state.app.governance_projects(&actor).await {
+        Ok(projects) => projects,
+        Err(error) => return failed(&actor, error),
+    };
+    let mut waiting: Vec<super::projects::ProjectLine> =
+        super::projects::project_lines(lang, projects, state.app.governance_today())
+            .into_iter()
+            .filter(|p| p.waiting_days >= 0)
+            .collect();
+    waiting.sort_by_key(|p| std::cmp::Reverse(p.waiting_days));
     let mut site_codes: Vec<String> = groups.iter().filter_map(|g| g.group.site_code.clone()).collect();
     site_codes.sort();
     site_codes.dedup();
@@ -207,6 +219,7 @@ async fn show(
                 })
             })
             .collect(),
+        waiting,
         sites: site_codes
             .iter()
             .map(|c| super::super::people::Choice { code: c.clone(), label: c.clone(), selected: *c == site_filter })
