@@ -33,3 +33,4 @@ mod signals;
 // Governance (issue 7).
 mod governance;
 mod governance_projects;
+mod governance_view;
