@@ -7,7 +7,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use continuum_app::governance::meetings::MeetingDetails;
 use continuum_app::governance::overview::GroupOverview;
 use continuum_app::governance::{ActionRow, GroupRow, MeetingRow, MemberRow};
@@ -72,6 +72,8 @@ pub struct GroupDto {
     pub chair: Option<String>,
     /// Its traffic light.
     pub state: GroupStateDto,
+    /// Its version, to send back with a change.
+    pub version: i64,
 }
 
 /// A membership.
@@ -180,6 +182,23 @@ pub struct NewGroupDto {
     pub kind: Option<String>,
     /// The prison's code (required for a local group; none for the central group).
     pub site: Option<String>,
+    /// Meetings a year (default 4).
+    pub target_per_year: Option<i64>,
+    /// Days without a meeting before it is dormant (default 180).
+    pub dormant_after_days: Option<i64>,
+    /// Quorum in percent (default 50).
+    pub quorum_percent: Option<i64>,
+}
+
+/// A change of a group's name, thresholds and quorum (its kind and prison stay).
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+pub struct GroupChangeDto {
+    /// The version read (a change made meanwhile answers 409).
+    #[schema(required = true, value_type = i64)]
+    pub version: Option<i64>,
+    /// Name.
+    #[schema(required = true, value_type = String)]
+    pub name: Option<String>,
     /// Meetings a year (default 4).
     pub target_per_year: Option<i64>,
     /// Days without a meeting before it is dormant (default 180).
@@ -420,6 +439,7 @@ fn group_dto(group: GroupRow, chair: Option<String>, health: &Health) -> GroupDt
         quorum_percent: group.quorum_percent,
         chair,
         state: state_dto(health),
+        version: group.version,
     }
 }
 
@@ -590,6 +610,59 @@ pub(super) async fn create_governance_group(
         .map_err(|invalid| fail(continuum_app::AppError::Invalid(invalid)))?;
     let id = state.app.create_group(&actor, &draft).await.map_err(&fail)?;
     Ok(created(format!("/api/v1/governance/groups/{id}"), id))
+}
+
+/// Changes a group's name, meeting target, dormancy threshold and quorum.
+#[utoipa::path(
+    put,
+    path = "/api/v1/governance/groups/{id}",
+    operation_id = "update_governance_group",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The group's id.")),
+    request_body = GroupChangeDto,
+    responses(
+        (status = 204, description = "Changed."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such group the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Changed meanwhile (read it again).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`out-of-range`: a dormancy threshold shorter than the interval the target asks).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn update_governance_group(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<GroupChangeDto>,
+) -> Result<StatusCode, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::ManageGovernance, "governance.group.update")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let body = body.map_err(&fail)?;
+    let group = state.app.group_details(&actor, id).await.map_err(&fail)?.group;
+    let site = group.site_code.as_deref().and_then(|code| actor.sites.iter().find(|s| s.code == code)).map(|s| s.id);
+    let (target, dormant, quorum) =
+        (number(body.target_per_year), number(body.dormant_after_days), number(body.quorum_percent));
+    // The kind and the prison stay as they are.
+    let fields = GroupFields {
+        name: text(&body.name),
+        kind: &group.kind,
+        site,
+        site_unknown: false,
+        target_per_year: &target,
+        dormant_after_days: &dormant,
+        quorum_percent: &quorum,
+    };
+    let draft = GroupDraft::parse(&fields, state.app.config().governance.thresholds)
+        .map_err(|invalid| fail(continuum_app::AppError::Invalid(invalid)))?;
+    state.app.update_group(&actor, id, body.version.unwrap_or(0), &draft).await.map_err(&fail)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A group with its members, empty seats, meetings and actions.
@@ -1158,6 +1231,7 @@ pub(super) fn routes(routes: Routes) -> Routes {
         .add("GET", "/api/v1/governance/groups", view, get(list_governance_groups))
         .add("POST", "/api/v1/governance/groups", manage, post(create_governance_group))
         .add("GET", "/api/v1/governance/groups/{id}", view, get(get_governance_group))
+        .add("PUT", "/api/v1/governance/groups/{id}", manage, put(update_governance_group))
         .add("POST", "/api/v1/governance/groups/{id}/members", manage, post(add_governance_member))
         .add("POST", "/api/v1/governance/members/{id}/end", manage, post(end_governance_member))
         .add("GET", "/api/v1/governance/groups/{id}/meetings", view, get(list_governance_meetings))

@@ -114,6 +114,7 @@ pub mod users;
         // Governance (issue 7).
         governance::list_governance_groups,
         governance::create_governance_group,
+        governance::update_governance_group,
         governance::get_governance_group,
         governance::add_governance_member,
         governance::end_governance_member,

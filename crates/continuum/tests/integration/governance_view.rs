@@ -1,7 +1,8 @@
 //! Governance (issue 7, item 5): the governance view over HTTP, on both
 //! databases: a group past its dormancy threshold is marked dormant in
 //! words until it holds a meeting, the threshold is the group's own, the
-//! view sorts, and a director sees their prison only.
+//! view sorts, and a director sees their prison only; the thresholds
+//! changed through the API.
 
 use continuum_app::{Actor, App};
 use continuum_domain::governance::group::{GroupDraft, GroupFields, Thresholds};
@@ -128,3 +129,30 @@ async fn a_director_sees_the_view_of_their_prison_and_a_coordinator_filters_by_p
     server.stop().await;
 }
 on_both_backends!(a_director_sees_the_view_of_their_prison_and_a_coordinator_filters_by_prison);
+
+async fn the_api_changes_a_groups_thresholds_and_refuses_a_stale_version_or_a_short_threshold(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let director = actor(&server.app, "director.has").await;
+    let name = "Werkgroep via API";
+    let group = working_group(&server.app, &director, name, Some(site(&director, "HAS"))).await;
+    let client = server.client_for("director.has").await.expect("signs in");
+    let url = server.url(&format!("/api/v1/governance/groups/{group}"));
+    let read: serde_json::Value = client.get(&url).send().await.expect("request").json().await.expect("JSON");
+    let version = read["group"]["version"].as_i64().expect("a version");
+    let change = |version: i64, dormant: i64| serde_json::json!({"version": version, "name": name, "target_per_year": 4, "dormant_after_days": dormant});
+    let short = client.put(&url).json(&change(version, 50)).send().await.expect("request");
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: serde_json::Value = short.json().await.expect("problem JSON");
+    assert_eq!(problem["errors"][0]["field"], "dormant_after_days");
+    let changed = client.put(&url).json(&change(version, 365)).send().await.expect("request");
+    assert_eq!(changed.status(), StatusCode::NO_CONTENT);
+    let stale = client.put(&url).json(&change(version, 400)).send().await.expect("request");
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let details = server.app.group_details(&director, group).await.expect("details");
+    assert_eq!(details.group.dormant_after_days, 365);
+    let other = server.client_for("director.gen").await.expect("signs in");
+    let hidden = other.put(&url).json(&change(version + 1, 200)).send().await.expect("request");
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
+    server.stop().await;
+}
+on_both_backends!(the_api_changes_a_groups_thresholds_and_refuses_a_stale_version_or_a_short_threshold);

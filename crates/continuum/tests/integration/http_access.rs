@@ -190,6 +190,7 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/governance/groups", policy(Action::ViewGovernance)),
     ("POST", "/api/v1/governance/groups", policy(Action::ManageGovernance)),
     ("GET", "/api/v1/governance/groups/{id}", policy(Action::ViewGovernance)),
+    ("PUT", "/api/v1/governance/groups/{id}", policy(Action::ManageGovernance)),
     ("POST", "/api/v1/governance/groups/{id}/members", policy(Action::ManageGovernance)),
     ("POST", "/api/v1/governance/members/{id}/end", policy(Action::ManageGovernance)),
     ("GET", "/api/v1/governance/groups/{id}/meetings", policy(Action::ViewGovernance)),
