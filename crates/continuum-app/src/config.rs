@@ -37,6 +37,8 @@ pub struct AppConfig {
     /// How long after a transfer between pilot prisons the sending team
     /// still reads what it wrote (issue 5, item 5).
     pub transfer_read_window: SignedDuration,
+    /// Governance (issue 7): thresholds, waits and reminders.
+    pub governance: crate::governance::GovernanceConfig,
 }
 
 impl Default for AppConfig {
@@ -53,6 +55,7 @@ impl Default for AppConfig {
             password_cost: PasswordCost::Standard,
             totp_issuer: "Continuum".into(),
             transfer_read_window: SignedDuration::from_hours(24 * continuum_domain::handover::DEFAULT_READ_DAYS),
+            governance: crate::governance::GovernanceConfig::default(),
         }
     }
 }

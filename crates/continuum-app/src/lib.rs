@@ -24,6 +24,8 @@ pub mod demo;
 pub mod emergency;
 pub mod episodes;
 mod error;
+// Governance (issue 7).
+pub mod governance;
 pub mod import;
 pub mod instruments;
 pub mod kiosk;

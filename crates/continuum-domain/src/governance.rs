@@ -69,13 +69,7 @@ fn is_register_number(digits: &str) -> bool {
 
 /// A free text of governance (agenda, minutes, decision, action): trimmed,
 /// its length checked, and refused when it identifies a person.
-pub(crate) fn governance_text(
-    errors: &mut Invalid,
-    field: &'static str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> String {
+pub fn checked_text(errors: &mut Invalid, field: &'static str, value: &str, min: usize, max: usize) -> String {
     let before = errors.0.len();
     let text = validation::text(errors, field, value, min, max);
     if errors.0.len() == before && names_a_person(&text) {

@@ -55,6 +55,19 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
         AppError::Conflict(code) if RELEASE_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
         // Consents (issue 6, item 1).
         AppError::Conflict(code @ "consent-already-withdrawn") => (StatusCode::CONFLICT, code, code),
+        // Governance (issue 7): a meeting or an action in a state that refuses the step.
+        AppError::Conflict(
+            code @ ("governance-meeting-cancelled"
+            | "governance-meeting-not-planned"
+            | "governance-minutes-closed"
+            | "governance-action-closed"
+            | "governance-project-needs-local-group"
+            | "governance-project-not-fundamental"
+            | "governance-request-waiting"
+            | "governance-request-not-submitted"
+            | "governance-request-decided"
+            | "governance-request-not-authorised"),
+        ) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

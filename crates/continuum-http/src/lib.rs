@@ -10,6 +10,8 @@
 
 pub mod api;
 mod assets;
+// Governance (issue 7): iCalendar files of meetings.
+mod calendar;
 mod error;
 mod extract;
 // Read-only FHIR R4 (issue 4, item 7).

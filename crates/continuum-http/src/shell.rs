@@ -93,6 +93,11 @@ impl Shell {
         if actor.may_somewhere(Action::ReadParticipation) {
             nav.push(item("/participation", "nav-participation"));
         }
+        // Governance (issue 7): by role, or as a steering member through the
+        // groups they sit on (the page says so if they sit on none).
+        if actor.may_ever(Action::ViewGovernance) || actor.has_role(continuum_domain::role::Role::SteeringMember) {
+            nav.push(item("/governance", "nav-governance"));
+        }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
         // The directory of care providers (issue 6, item 2).

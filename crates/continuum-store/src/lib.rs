@@ -27,6 +27,8 @@ pub mod content_packs;
 pub mod emergency;
 pub mod entries;
 pub mod episodes;
+// Governance (issue 7).
+pub mod governance;
 pub mod kiosk;
 pub mod merges;
 pub mod organisations;

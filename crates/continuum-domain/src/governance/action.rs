@@ -11,7 +11,7 @@
 
 use jiff::civil::Date;
 
-use super::governance_text;
+use super::checked_text;
 use crate::person::required_date;
 use crate::validation::{Invalid, Problem};
 
@@ -95,7 +95,7 @@ impl ActionDraft {
     /// member of the group on the day the action is given.
     pub fn parse(fields: &ActionFields<'_>, is_member: impl Fn(i64) -> bool) -> Result<ActionDraft, Invalid> {
         let mut errors = Invalid::default();
-        let title = governance_text(&mut errors, "title", fields.title, 2, TITLE_MAX);
+        let title = checked_text(&mut errors, "title", fields.title, 2, TITLE_MAX);
         let owner = match fields.owner.trim() {
             "" => {
                 errors.push("owner", Problem::Required);

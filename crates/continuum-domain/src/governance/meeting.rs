@@ -20,7 +20,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 
-use super::governance_text;
+use super::checked_text;
 use crate::person::parse_date;
 use crate::validation::{self, Invalid, Problem};
 
@@ -201,7 +201,7 @@ fn parse_agenda(errors: &mut Invalid, text: &str) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for line in lines {
         let before = errors.0.len();
-        let title = governance_text(errors, "agenda", line, 1, AGENDA_TITLE_MAX);
+        let title = checked_text(errors, "agenda", line, 1, AGENDA_TITLE_MAX);
         if errors.0.len() > before {
             return Vec::new();
         }
@@ -256,7 +256,7 @@ pub fn parse_minutes(status: MeetingStatus, text: &str) -> Result<String, Invali
         errors.push("minutes", Problem::MeetingNotHeld);
         return Err(errors);
     }
-    let text = governance_text(&mut errors, "minutes", text, 1, MINUTES_MAX);
+    let text = checked_text(&mut errors, "minutes", text, 1, MINUTES_MAX);
     errors.into_result(|| text)
 }
 
@@ -315,7 +315,7 @@ pub fn parse_decision(
         errors.push("text", Problem::MeetingNotHeld);
         return Err(errors);
     }
-    let text = governance_text(&mut errors, "text", text, 2, DECISION_MAX);
+    let text = checked_text(&mut errors, "text", text, 2, DECISION_MAX);
     let agenda_item = match agenda_item.trim() {
         "" => None,
         raw => {

@@ -19,7 +19,7 @@
 
 use jiff::civil::Date;
 
-use super::governance_text;
+use super::checked_text;
 use super::group::GroupKind;
 use super::meeting::MeetingStatus;
 use crate::person::{optional_date, required_date};
@@ -123,12 +123,12 @@ impl ProjectDraft {
     /// Validates a project.
     pub fn parse(fields: &ProjectFields<'_>) -> Result<ProjectDraft, Invalid> {
         let mut errors = Invalid::default();
-        let title = governance_text(&mut errors, "title", fields.title, 2, TITLE_MAX);
+        let title = checked_text(&mut errors, "title", fields.title, 2, TITLE_MAX);
         let kind = ProjectKind::parse(fields.kind);
         if kind.is_none() {
             errors.push("kind", if fields.kind.trim().is_empty() { Problem::Required } else { Problem::InvalidFormat });
         }
-        let description = governance_text(&mut errors, "description", fields.description, 2, TEXT_MAX);
+        let description = checked_text(&mut errors, "description", fields.description, 2, TEXT_MAX);
         let services = validation::text(&mut errors, "services", fields.services, 0, TITLE_MAX);
         let start = required_date(&mut errors, "start", fields.start);
         let end = optional_date(&mut errors, "end", fields.end);
@@ -333,10 +333,10 @@ impl DecisionOnRequest {
                 if fields.outcome.trim().is_empty() { Problem::Required } else { Problem::InvalidFormat },
             );
         }
-        let reasons = governance_text(&mut errors, "reasons", fields.reasons, 2, TEXT_MAX);
+        let reasons = checked_text(&mut errors, "reasons", fields.reasons, 2, TEXT_MAX);
         let with_conditions = outcome == Some(Outcome::AuthorisedWithConditions);
         let conditions =
-            governance_text(&mut errors, "conditions", fields.conditions, usize::from(with_conditions), TEXT_MAX);
+            checked_text(&mut errors, "conditions", fields.conditions, usize::from(with_conditions), TEXT_MAX);
         let review_date = optional_date(&mut errors, "review_date", fields.review_date);
         if with_conditions && review_date.is_none() && fields.review_date.trim().is_empty() {
             errors.push("review_date", Problem::Required);
@@ -377,7 +377,7 @@ pub fn is_followed_up(state: RequestState) -> bool {
 /// [`is_followed_up`]).
 pub fn parse_follow_up(note: &str, conditions_met: bool, next_review: &str, today: Date) -> Result<FollowUp, Invalid> {
     let mut errors = Invalid::default();
-    let note = governance_text(&mut errors, "note", note, 2, TEXT_MAX);
+    let note = checked_text(&mut errors, "note", note, 2, TEXT_MAX);
     let next_review = if conditions_met {
         None
     } else {

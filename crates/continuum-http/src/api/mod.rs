@@ -50,6 +50,8 @@ pub mod consents;
 pub mod directory;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
+// Governance (issue 7).
+pub mod governance;
 pub mod me;
 // Merging duplicate people.
 pub mod merges;
@@ -140,6 +142,31 @@ pub mod oat;
         handovers::transfer_person_out,
         handovers::list_handover_documents,
         handovers::get_handover_document,
+        // Governance (issue 7).
+        governance::list_governance_groups,
+        governance::create_governance_group,
+        governance::update_governance_group,
+        governance::get_governance_group,
+        governance::add_governance_member,
+        governance::end_governance_member,
+        governance::list_governance_meetings,
+        governance::create_governance_meeting,
+        governance::get_governance_meeting,
+        governance::record_governance_attendance,
+        governance::cancel_governance_meeting,
+        governance::write_governance_minutes,
+        governance::approve_governance_minutes,
+        governance::create_governance_decision,
+        governance::create_governance_action,
+        governance::list_governance_actions,
+        governance::update_governance_action,
+        governance::list_governance_projects,
+        governance::create_governance_project,
+        governance::get_governance_project,
+        governance::submit_governance_project,
+        governance::review_governance_authorisation,
+        governance::decide_governance_authorisation,
+        governance::follow_up_governance_authorisation,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -155,6 +182,7 @@ pub mod oat;
         (name = "care", description = "The care pathway: opioid agonist treatment and its continuity at entry, handovers at a transfer (clinical roles of the person's prison; the medical service records OAT)."),
         (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
         (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
+        (name = "governance", description = "The central and local drug steering groups: members, meetings, minutes, decisions, actions, local projects and their prior authorisation (issue 7). Nothing here identifies a detained person."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -209,6 +237,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = consents::routes(routes);
     let routes = directory::routes(routes);
     let routes = handovers::routes(routes);
+    // Governance (issue 7).
+    let routes = governance::routes(routes);
     audit::routes(routes)
 }
 

@@ -16,6 +16,8 @@ mod content_packs;
 mod emergency;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
+// Governance (issue 7).
+mod governance;
 mod home;
 mod kiosk;
 // Merging duplicate people and importing entry lists on a page.
@@ -71,6 +73,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // The directory of care providers (issue 6, item 2).
     let routes = directory::routes(routes);
     let routes = handovers::routes(routes);
+    // Governance (issue 7).
+    let routes = governance::routes(routes);
     account::routes(routes)
 }
 

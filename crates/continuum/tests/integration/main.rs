@@ -41,3 +41,7 @@ mod consents;
 // The directory of care providers (issue 6, item 2).
 mod directory;
 mod transfers;
+// Governance (issue 7).
+mod governance;
+mod governance_projects;
+mod governance_view;
