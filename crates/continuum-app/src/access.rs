@@ -213,7 +213,7 @@ fn static_kind(kind: &str) -> &'static str {
         "signal" => "signal",
         "merge" => "person_merge",
         // Release planning and follow-up (issue 5, items 6 to 8).
-        "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
+        "pathway" | "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
         _ => "other",
     }
 }

@@ -32,6 +32,8 @@ pub mod operations;
 pub mod pathways;
 pub mod people;
 pub mod reference;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod release_plans;
 pub mod screening;
 pub mod secrets;
 pub mod signals;

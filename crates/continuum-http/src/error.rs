@@ -17,7 +17,7 @@ use crate::shell::{Shell, render};
 
 /// The conflicts of release planning and follow-up (issue 5, items 6 to
 /// 8), each its own code and message id.
-pub(crate) const RELEASE_CONFLICTS: &[&str] = &["care-team-pathway-closed"];
+pub(crate) const RELEASE_CONFLICTS: &[&str] = &["care-team-pathway-closed", "release-plan-not-planning"];
 
 /// The status, stable code and message id of an error.
 pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {

@@ -32,6 +32,8 @@ pub mod merges;
 pub mod organisations;
 pub mod pathways;
 pub mod people;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod release_plans;
 pub mod screenings;
 pub mod sessions;
 pub mod signals;

@@ -834,3 +834,44 @@ care-team-hint = A care worker or a member of the medical service of the person'
 care-team-history = Assignments
 care-team-history-empty = Nobody has been made responsible for this pathway yet.
 care-team-pathway-closed = The pathway is closed: it keeps the care worker it had.
+care-team-release-plan = Release planning and follow-up
+release-plan-title = Release planning and follow-up
+release-date-unknown = Not known
+release-start-title = Start release planning
+release-start-help = Release planning starts by itself 30 days before the expected release. Start it now when the release is announced.
+release-start-why = Why now
+release-start-why-hint = For example: conditional release granted for next week.
+release-start = Start release planning
+release-checklist-title = Release checklist
+release-checklist-complete = Every item is settled.
+release-checklist-missing =
+    { $count ->
+        [one] One item is still open.
+       *[other] { $count } items are still open.
+    }
+release-plan-made = plan made on { $at } by { $by }
+release-item-done = Settled
+release-item-missing = Open
+release-checklist-help = Fill in what is settled and leave the rest open. A release is never held back by the plan: it records which items were still open.
+release-service = Service
+release-service-other = Another service (type its name below)
+release-service-name = Name of the service
+release-service-name-hint = Only for a service that is not in the list.
+release-appointment-date = Date of the appointment
+release-appointment-place = Place of the appointment
+release-not-answered = Not settled yet
+release-naloxone-hint = For anyone with opioid use: offer it, and hand it over if the person accepts.
+release-contact = Contact after release
+release-contact-hint = Whether the team may contact the person for the follow-up at 7 and 30 days. A person who declines is released without follow-up.
+release-contact-agrees = Agrees to be contacted
+release-contact-declines = Declines contact after release
+release-contact-channel = How
+release-contact-detail = Telephone number or address
+release-contact-detail-hint = Not needed through the outside service.
+release-recorded-title = Releases
+release-recorded-none = No release of this person in care has been recorded.
+release-follow-up = Follow-up
+release-plan-made-at = Plan made on (UTC)
+release-missing-at-release = Open at release
+release-without-plan = Released without a plan
+release-plan-not-planning = The checklist can be saved only while the pathway is in release planning.

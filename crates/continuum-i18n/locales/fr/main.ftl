@@ -832,3 +832,44 @@ care-team-hint = Un intervenant ou un membre du service médical de la prison de
 care-team-history = Attributions
 care-team-history-empty = Personne n'a encore été désigné responsable de ce trajet.
 care-team-pathway-closed = Le trajet est clôturé : il garde l'intervenant qu'il avait.
+care-team-release-plan = Préparation de la libération et suivi
+release-plan-title = Préparation de la libération et suivi
+release-date-unknown = Inconnue
+release-start-title = Commencer la préparation de la libération
+release-start-help = La préparation de la libération commence d'elle-même 30 jours avant la libération prévue. Commencez-la maintenant si la libération est annoncée.
+release-start-why = Pourquoi maintenant
+release-start-why-hint = Par exemple : libération conditionnelle accordée pour la semaine prochaine.
+release-start = Commencer la préparation
+release-checklist-title = Liste de contrôle de la libération
+release-checklist-complete = Tous les points sont réglés.
+release-checklist-missing =
+    { $count ->
+        [one] Un point reste ouvert.
+       *[other] { $count } points restent ouverts.
+    }
+release-plan-made = plan établi le { $at } par { $by }
+release-item-done = Réglé
+release-item-missing = Ouvert
+release-checklist-help = Complétez ce qui est réglé et laissez le reste ouvert. Une libération n'attend jamais le plan : elle enregistre les points encore ouverts.
+release-service = Service
+release-service-other = Un autre service (indiquez son nom ci-dessous)
+release-service-name = Nom du service
+release-service-name-hint = Uniquement pour un service absent de la liste.
+release-appointment-date = Date du rendez-vous
+release-appointment-place = Lieu du rendez-vous
+release-not-answered = Pas encore réglé
+release-naloxone-hint = Pour toute personne qui consomme des opioïdes : proposez-la et remettez-la si la personne accepte.
+release-contact = Contact après la libération
+release-contact-hint = Si l'équipe peut contacter la personne pour le suivi à 7 et à 30 jours. Une personne qui refuse est libérée sans suivi.
+release-contact-agrees = Accepte d'être contactée
+release-contact-declines = Refuse tout contact après la libération
+release-contact-channel = Comment
+release-contact-detail = Numéro de téléphone ou adresse
+release-contact-detail-hint = Pas nécessaire par le service extérieur.
+release-recorded-title = Libérations
+release-recorded-none = Aucune libération de cette personne en soins n'a été enregistrée.
+release-follow-up = Suivi
+release-plan-made-at = Plan établi le (UTC)
+release-missing-at-release = Ouvert à la libération
+release-without-plan = Libéré sans plan
+release-plan-not-planning = La liste de contrôle ne peut être enregistrée que pendant la préparation de la libération.

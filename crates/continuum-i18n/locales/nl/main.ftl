@@ -831,3 +831,44 @@ care-team-hint = Een zorgverlener of een lid van de medische dienst van de gevan
 care-team-history = Toewijzingen
 care-team-history-empty = Er is nog niemand verantwoordelijk gemaakt voor dit traject.
 care-team-pathway-closed = Het traject is afgesloten: het behoudt de zorgverlener die het had.
+care-team-release-plan = Voorbereiding van de vrijlating en opvolging
+release-plan-title = Voorbereiding van de vrijlating en opvolging
+release-date-unknown = Niet gekend
+release-start-title = De voorbereiding van de vrijlating starten
+release-start-help = De voorbereiding van de vrijlating start vanzelf 30 dagen vóór de verwachte vrijlating. Start ze nu als de vrijlating aangekondigd is.
+release-start-why = Waarom nu
+release-start-why-hint = Bijvoorbeeld: voorwaardelijke invrijheidstelling toegekend voor volgende week.
+release-start = Voorbereiding starten
+release-checklist-title = Checklist voor de vrijlating
+release-checklist-complete = Alle punten zijn geregeld.
+release-checklist-missing =
+    { $count ->
+        [one] Er staat nog één punt open.
+       *[other] Er staan nog { $count } punten open.
+    }
+release-plan-made = plan opgesteld op { $at } door { $by }
+release-item-done = Geregeld
+release-item-missing = Open
+release-checklist-help = Vul in wat geregeld is en laat de rest open. Een vrijlating wacht nooit op het plan: ze registreert welke punten nog open stonden.
+release-service = Dienst
+release-service-other = Een andere dienst (typ de naam hieronder)
+release-service-name = Naam van de dienst
+release-service-name-hint = Alleen voor een dienst die niet in de lijst staat.
+release-appointment-date = Datum van de afspraak
+release-appointment-place = Plaats van de afspraak
+release-not-answered = Nog niet geregeld
+release-naloxone-hint = Voor iedereen die opioïden gebruikt: bied het aan en geef het mee als de persoon het aanvaardt.
+release-contact = Contact na de vrijlating
+release-contact-hint = Of het team de persoon mag contacteren voor de opvolging na 7 en na 30 dagen. Wie weigert, wordt zonder opvolging vrijgelaten.
+release-contact-agrees = Gaat akkoord met contact
+release-contact-declines = Weigert contact na de vrijlating
+release-contact-channel = Hoe
+release-contact-detail = Telefoonnummer of adres
+release-contact-detail-hint = Niet nodig via de externe dienst.
+release-recorded-title = Vrijlatingen
+release-recorded-none = Er is geen vrijlating van deze persoon in zorg geregistreerd.
+release-follow-up = Opvolging
+release-plan-made-at = Plan opgesteld op (UTC)
+release-missing-at-release = Open bij de vrijlating
+release-without-plan = Vrijgelaten zonder plan
+release-plan-not-planning = De checklist kan alleen worden opgeslagen tijdens de voorbereiding van de vrijlating.

@@ -167,6 +167,9 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     // worker and the caseload (issue 5, items 6 to 8).
     ("GET", "/people/{id}/care-worker", policy(Action::WriteClinical)),
     ("POST", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    ("GET", "/people/{id}/release-plan", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/release-plan", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/release-planning", policy(Action::WriteClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

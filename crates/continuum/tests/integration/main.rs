@@ -33,3 +33,4 @@ mod signals;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).
 mod care_team;
+mod release_planning;
