@@ -24,6 +24,8 @@ pub mod demo;
 pub mod emergency;
 pub mod episodes;
 mod error;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod follow_ups;
 pub mod import;
 pub mod instruments;
 pub mod kiosk;

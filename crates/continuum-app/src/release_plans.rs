@@ -93,6 +93,8 @@ pub struct ReleaseRecord {
     pub recorded_at: String,
     /// See `recorded_at`.
     pub recorded_by: Option<String>,
+    /// Its follow-up contacts (none without follow-up), by due day.
+    pub follow_ups: Vec<crate::follow_ups::FollowUp>,
 }
 
 /// An outside service to choose.
@@ -210,8 +212,13 @@ fn plan_fields(checklist: &ReleaseChecklist) -> (PlanFields<'_>, Option<String>)
     (fields, appointment_date)
 }
 
-fn release_record(row: ReleaseRow, plan_made_at: Option<String>) -> ReleaseRecord {
+fn release_record(
+    row: ReleaseRow,
+    plan_made_at: Option<String>,
+    follow_ups: Vec<crate::follow_ups::FollowUp>,
+) -> ReleaseRecord {
     ReleaseRecord {
+        follow_ups,
         id: row.id,
         missing: missing_items(&row.missing_items),
         release_date: row.release_date,
@@ -263,13 +270,16 @@ impl App {
             .into_iter()
             .find(|e| Some(e.id) == gate.person.current_episode_id);
         let plan = release_plans::open_plan(&mut conn, gate.team.pathway_id).await?;
+        let contacts = continuum_store::follow_ups::of_pathway(&mut conn, gate.team.pathway_id).await?;
+        let today = self.register_today();
         let mut releases = Vec::new();
         for row in release_plans::releases(&mut conn, gate.team.pathway_id).await? {
             let made = match row.plan_id {
                 Some(id) => release_plans::plan(&mut conn, id).await?.map(|p| p.created_at),
                 None => None,
             };
-            releases.push(release_record(row, made));
+            let follow_ups = crate::follow_ups::follow_ups_of(&contacts, row.id, today);
+            releases.push(release_record(row, made, follow_ups));
         }
         let services = release_plans::services(&mut conn).await?;
         drop(conn);

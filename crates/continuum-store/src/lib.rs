@@ -27,6 +27,8 @@ pub mod content_packs;
 pub mod emergency;
 pub mod entries;
 pub mod episodes;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod follow_ups;
 pub mod kiosk;
 pub mod merges;
 pub mod organisations;

@@ -15,8 +15,9 @@ use continuum_domain::ids::SiteId;
 use continuum_domain::pathway::{Stage, State as PathwayState};
 use continuum_domain::policy::{Action, Target};
 use continuum_domain::release::{
-    ChecklistFields, ChecklistItem, ContactChannel, ContactPreference, HealthInsurance, Housing, Naloxone, OatBridging,
-    OutsideService, PLANNABLE_STAGES, ReleaseChecklist,
+    Attendance, CLOSING_CHOICES, ChecklistFields, ChecklistItem, ContactChannel, ContactMeans, ContactPreference,
+    FollowUpFields, HealthInsurance, Housing, Naloxone, OatBridging, OutsideService, PLANNABLE_STAGES,
+    ReleaseChecklist,
 };
 use continuum_i18n::Lang;
 use serde::Deserialize;
@@ -58,6 +59,19 @@ pub(crate) struct PlanForm {
     contact_detail: String,
     #[serde(default)]
     why: String,
+    // The follow-up contact and the closing.
+    #[serde(default)]
+    due_days: String,
+    #[serde(default)]
+    contact_date: String,
+    #[serde(default)]
+    attendance: String,
+    #[serde(default)]
+    means: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    reason: String,
 }
 
 impl PlanForm {
@@ -106,7 +120,17 @@ impl PlanForm {
             contact: c.contact.as_ref().map(|v| v.code().to_owned()).unwrap_or_default(),
             contact_channel: channel,
             contact_detail: detail,
-            why: String::new(),
+            ..PlanForm::default()
+        }
+    }
+
+    fn follow_up(&self) -> FollowUpFields<'_> {
+        FollowUpFields {
+            due_days: &self.due_days,
+            contact_date: &self.contact_date,
+            attendance: &self.attendance,
+            means: &self.means,
+            note: &self.note,
         }
     }
 }
@@ -116,6 +140,18 @@ struct ItemLine {
     label: String,
     done: bool,
     answer: String,
+}
+
+/// A follow-up contact as shown.
+struct FollowUpLine {
+    due_days: i64,
+    due_date: String,
+    overdue: bool,
+    recorded: bool,
+    contact_date: String,
+    answer: String,
+    note: String,
+    by: String,
 }
 
 /// A release as shown.
@@ -153,6 +189,12 @@ struct ReleasePlanPage {
     errors: FormErrors,
     summary: Vec<SummaryItem>,
     releases: Vec<ReleaseLine>,
+    in_follow_up: bool,
+    follow_ups: Vec<FollowUpLine>,
+    open_dues: Vec<Choice>,
+    attendances: Vec<Choice>,
+    means: Vec<Choice>,
+    closings: Vec<Choice>,
 }
 
 const FIELDS: &[(&str, &str)] = &[
@@ -168,6 +210,12 @@ const FIELDS: &[(&str, &str)] = &[
     ("contact_channel", "release-contact-channel"),
     ("contact_detail", "release-contact-detail"),
     ("why", "release-start-why"),
+    ("due_days", "follow-up-due"),
+    ("contact_date", "follow-up-contact-date"),
+    ("attendance", "follow-up-attendance"),
+    ("means", "follow-up-means"),
+    ("note", "follow-up-note"),
+    ("reason", "follow-up-close-reason"),
 ];
 
 /// The answer of each item of a checklist, in the user's language.
@@ -258,7 +306,65 @@ fn page(
             missing: item_names(lang, &r.missing),
         })
         .collect();
+    let in_follow_up = matches!(
+        planning.state,
+        PathwayState::Active(Stage::ReleasedInFollowUp)
+            | PathwayState::Declined { returns_to: Stage::ReleasedInFollowUp }
+    );
+    let latest = planning.releases.iter().find(|r| r.with_follow_up);
+    let follow_ups: Vec<FollowUpLine> = latest
+        .map(|r| {
+            r.follow_ups
+                .iter()
+                .map(|f| FollowUpLine {
+                    due_days: f.due_days,
+                    due_date: f.due_date.clone(),
+                    overdue: f.overdue,
+                    recorded: f.recorded_at.is_some(),
+                    contact_date: f.contact_date.clone().unwrap_or_default(),
+                    answer: [f.attendance.map(|a| a.message_id()), f.means.map(|m| m.message_id())]
+                        .into_iter()
+                        .flatten()
+                        .map(|id| continuum_i18n::t(lang, id))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    note: f.note.clone().unwrap_or_default(),
+                    by: f.recorded_by.clone().unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let open_dues = follow_ups
+        .iter()
+        .filter(|f| !f.recorded)
+        .map(|f| Choice {
+            code: f.due_days.to_string(),
+            label: continuum_i18n::t_args(
+                lang,
+                "follow-up-due-label",
+                &[
+                    ("days", continuum_i18n::Arg::Num(f.due_days)),
+                    ("value", continuum_i18n::Arg::Str(f.due_date.clone())),
+                ],
+            ),
+            selected: f.due_days.to_string() == form.due_days,
+        })
+        .collect();
+    let closings = CLOSING_CHOICES
+        .iter()
+        .map(|r| Choice {
+            code: r.code().to_owned(),
+            label: continuum_i18n::t(lang, r.message_id()),
+            selected: r.code() == form.reason,
+        })
+        .collect();
     let page = ReleasePlanPage {
+        in_follow_up,
+        follow_ups,
+        open_dues,
+        attendances: choices(lang, &Attendance::ALL, Attendance::code, "follow-up-attendance", &form.attendance),
+        means: choices(lang, &ContactMeans::ALL, ContactMeans::code, "follow-up-means", &form.means),
+        closings,
         summary: summary(lang, errors.all(), FIELDS),
         person: display_name(&planning.person.family_name, &planning.person.given_names),
         stage: continuum_i18n::t(lang, planning.state.message_id()),
@@ -399,9 +505,43 @@ async fn start(
     answer(&state, &actor, person_id, form, result).await
 }
 
+async fn record_follow_up(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm { actor, form }: CsrfForm<PlanForm>,
+) -> Response {
+    let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::WriteClinical, "follow_up.record").await {
+        return refused;
+    }
+    let Some(person_id) = parse_id(&id) else {
+        return not_found(lang);
+    };
+    let result = state.app.record_follow_up(&actor, person_id, &form.follow_up()).await;
+    answer(&state, &actor, person_id, form, result).await
+}
+
+async fn close_follow_up(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm { actor, form }: CsrfForm<PlanForm>,
+) -> Response {
+    let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::WriteClinical, "follow_up.close").await {
+        return refused;
+    }
+    let Some(person_id) = parse_id(&id) else {
+        return not_found(lang);
+    };
+    let result = state.app.close_follow_up(&actor, person_id, &form.reason, Some(&form.why)).await;
+    answer(&state, &actor, person_id, form, result).await
+}
+
 pub(crate) fn routes(routes: Routes) -> Routes {
     routes
         .add("GET", "/people/{id}/release-plan", Access::Policy(Action::ReadClinical), get(show))
         .add("POST", "/people/{id}/release-plan", Access::Policy(Action::WriteClinical), post(save))
         .add("POST", "/people/{id}/release-planning", Access::Policy(Action::WriteClinical), post(start))
+        .add("POST", "/people/{id}/follow-ups", Access::Policy(Action::WriteClinical), post(record_follow_up))
+        .add("POST", "/people/{id}/follow-up/close", Access::Policy(Action::WriteClinical), post(close_follow_up))
 }

@@ -170,6 +170,8 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/people/{id}/release-plan", policy(Action::ReadClinical)),
     ("POST", "/people/{id}/release-plan", policy(Action::WriteClinical)),
     ("POST", "/people/{id}/release-planning", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/follow-ups", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/follow-up/close", policy(Action::WriteClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.
