@@ -98,7 +98,7 @@ impl App {
     }
 
     /// The clinicians who may be responsible for a pathway at `site`.
-    async fn clinicians_at(&self, site: SiteId) -> AppResult<Vec<Clinician>> {
+    pub(crate) async fn clinicians_at(&self, site: SiteId) -> AppResult<Vec<Clinician>> {
         let mut conn = self.store.reader().await?;
         let rows = care_team::clinician_grants(&mut conn, site.0).await?;
         drop(conn);

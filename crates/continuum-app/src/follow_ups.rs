@@ -18,7 +18,8 @@ use continuum_domain::release::{
     Attendance, ClosingRefusal, ContactMeans, FollowUpDraft, FollowUpFields, closing_steps,
 };
 use continuum_domain::validation::Problem;
-use continuum_store::follow_ups::{self, Contact, FollowUpRow, OverdueRow};
+use continuum_store::caseload::{self, AlertRow, WorkerFilter};
+use continuum_store::follow_ups::{self, Contact, FollowUpRow};
 use continuum_store::release_plans;
 use jiff::civil::Date;
 
@@ -31,8 +32,9 @@ use crate::pathways::REASON_MAX_CHARS;
 /// The most overdue contacts a worklist shows.
 const OVERDUE_SHOWN: i64 = 50;
 
-/// A follow-up contact past its day, not recorded.
-pub type OverdueFollowUp = OverdueRow;
+/// A follow-up contact past its day, not recorded (its `day` is the day it
+/// was due).
+pub type OverdueFollowUp = AlertRow;
 
 /// A follow-up contact of a release, due or recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,7 +174,7 @@ impl App {
             self.authorize(actor, Action::ReadClinical, Target::site(site), "follow_up.overdue", &subject).await?;
         let today = self.register_today().to_string();
         let mut conn = self.store.reader().await?;
-        let rows = follow_ups::overdue_at_site(&mut conn, site.0, &today, OVERDUE_SHOWN).await?;
+        let rows = caseload::follow_ups_overdue(&mut conn, site.0, WorkerFilter::Anyone, &today, OVERDUE_SHOWN).await?;
         drop(conn);
         self.audit_read(actor, allowed, "follow_up.overdue", &subject).await?;
         Ok(rows)

@@ -18,6 +18,7 @@ pub mod audit_writer;
 pub mod auth;
 // Release planning and follow-up (issue 5, items 6 to 8).
 pub mod care_team;
+pub mod caseload;
 pub mod config;
 pub mod content_packs;
 pub mod demo;

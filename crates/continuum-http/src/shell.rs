@@ -84,6 +84,10 @@ impl Shell {
             nav.push(item("/worklist", "nav-worklist"));
             nav.push(item("/people", "nav-people"));
         }
+        // The caseload (issue 5, item 8): clinical roles.
+        if actor.may_ever(Action::ReadClinical) {
+            nav.push(item("/caseload", "nav-caseload"));
+        }
         // Signals (issue 4, item 3): everyone who may signal.
         if actor.may_ever(Action::SignalPerson) {
             nav.push(item("/signals", "nav-signals"));

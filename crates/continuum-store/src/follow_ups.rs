@@ -1,8 +1,7 @@
 //! The follow-up contacts after release (table `follow_up_contacts`,
 //! migration 0014): written due by a release (`crate::release_plans`),
-//! recorded once each, and those overdue at a site.
+//! recorded once each (those overdue are an alert of `crate::caseload`).
 
-use crate::release_plans::CASELOAD_SQL;
 use crate::{Conn, StoreResult};
 
 /// A follow-up contact, due or recorded.
@@ -81,38 +80,4 @@ pub async fn record(
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// A follow-up contact past its day, not recorded.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct OverdueRow {
-    /// The person.
-    pub person_id: i64,
-    /// Family name(s).
-    pub family_name: String,
-    /// Given name(s).
-    pub given_names: String,
-    /// Prison number of the last episode.
-    pub prison_number: Option<String>,
-    /// The day of release.
-    pub release_date: String,
-    /// Days after release (7 or 30).
-    pub due_days: i64,
-    /// The day it was due.
-    pub due_date: String,
-}
-
-/// The follow-up contacts of pathways at a site still in follow-up that were
-/// due before `today` and are not recorded, the longest overdue first (at
-/// most `limit`).
-pub async fn overdue_at_site(conn: &mut Conn, site_id: i64, today: &str, limit: i64) -> StoreResult<Vec<OverdueRow>> {
-    let sql = format!(
-        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, r.release_date, f.due_days, \
-         f.due_date FROM pathways w JOIN follow_up_contacts f ON f.pathway_id = w.id \
-         JOIN pathway_releases r ON r.id = f.release_id JOIN people p ON p.id = w.person_id \
-         LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE w.site_id = $1 AND {CASELOAD_SQL} AND w.state = 'released_in_follow_up' \
-         AND f.recorded_at IS NULL AND f.due_date < $2 ORDER BY f.due_date, p.id LIMIT {limit}"
-    );
-    Ok(sqlx::query_as(&sql).bind(site_id).bind(today).fetch_all(conn).await?)
 }

@@ -23,6 +23,7 @@ pub mod audit;
 pub mod backup;
 // Release planning and follow-up (issue 5, items 6 to 8).
 pub mod care_team;
+pub mod caseload;
 pub mod content_packs;
 pub mod emergency;
 pub mod entries;

@@ -2,14 +2,8 @@
 //! pathway records them, and the follow-up contacts due after each release
 //! (migration 0014; the rules are `continuum_domain::release`'s).
 
+use crate::caseload::CASELOAD_SQL;
 use crate::{Conn, StoreResult};
-
-/// The pathways of the caseload, as the partial indexes `pathways_caseload_*`
-/// (migration 0014) name them: past the wait for a screening, not closed, not
-/// superseded by a merge. A query must say exactly this for the indexes to
-/// serve it (a test checks the states are the domain's).
-pub const CASELOAD_SQL: &str = "w.state IN ('intake_proposed', 'intake', 'in_care', 'release_planning', \
-     'released_in_follow_up', 'declined') AND w.superseded_by_merge IS NULL";
 
 /// A release plan as stored.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]

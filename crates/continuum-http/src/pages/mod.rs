@@ -11,6 +11,7 @@ mod account;
 mod audit;
 // Release planning and follow-up (issue 5, items 6 to 8).
 mod care_team;
+mod caseload;
 mod release_plan;
 // Content packs and the self-administration kiosk.
 mod content_packs;
@@ -55,6 +56,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = signals::routes(routes);
     // Release planning and follow-up (issue 5, items 6 to 8).
     let routes = care_team::routes(routes);
+    let routes = caseload::routes(routes);
     let routes = release_plan::routes(routes);
     account::routes(routes)
 }

@@ -105,7 +105,7 @@ async fn show(
                             "follow-up-days",
                             &[("days", continuum_i18n::Arg::Num(f.due_days))],
                         ),
-                        when: f.due_date,
+                        when: f.day,
                     })
                     .collect(),
             ),

@@ -172,6 +172,7 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/people/{id}/release-planning", policy(Action::WriteClinical)),
     ("POST", "/people/{id}/follow-ups", policy(Action::WriteClinical)),
     ("POST", "/people/{id}/follow-up/close", policy(Action::WriteClinical)),
+    ("GET", "/caseload", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

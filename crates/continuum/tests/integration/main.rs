@@ -33,5 +33,6 @@ mod signals;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).
 mod care_team;
+mod caseload;
 mod follow_up;
 mod release_planning;
