@@ -51,8 +51,17 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
             | "merge-undo-later-first"
             | "import-expired"),
         ) => (StatusCode::CONFLICT, code, code),
+        // OAT and transfers (issue 5, items 4 and 5): each refusal has its own message.
+        AppError::Conflict(
+            code @ ("oat-already-declared"
+            | "oat-already-stopped"
+            | "oat-continuity-recorded"
+            | "handover-already-acknowledged"),
+        ) => (StatusCode::CONFLICT, code, code),
         // Release planning and follow-up: each refusal has its own message.
         AppError::Conflict(code) if RELEASE_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
+        // Consents (issue 6, item 1).
+        AppError::Conflict(code @ "consent-already-withdrawn") => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

@@ -366,6 +366,11 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("new", Arg::Num(100)),
         ("known", Arg::Num(18)),
         ("refused", Arg::Num(2)),
+        // Consent and the psychosocial service's view (issue 6).
+        ("consent", Arg::Num(12)),
+        ("recipient", Arg::from("CAD Limburg")),
+        ("section", Arg::from("Zorgplan")),
+        ("date", Arg::from("2026-03-04")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

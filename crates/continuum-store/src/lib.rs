@@ -44,6 +44,13 @@ pub mod sites;
 pub mod tokens;
 pub mod uploads;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod handovers;
+pub mod oat;
+// Consent and the directory of care providers (issue 6, items 1, 2 and 5).
+pub mod consents;
+pub mod directory;
+pub mod participation;
 
 /// The database driver's error, for `?` on commits.
 pub use sqlx::Error as DbError;

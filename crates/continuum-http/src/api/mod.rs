@@ -44,6 +44,10 @@ use crate::extract::actor_lang;
 use crate::routes::{Access, Routes};
 
 pub mod audit;
+// Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
+pub mod consents;
+// The directory of care providers (issue 6, items 2 and 7).
+pub mod directory;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
 pub mod me;
@@ -56,6 +60,8 @@ pub mod screenings;
 pub mod signals;
 pub mod sites;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod oat;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -109,6 +115,24 @@ pub mod users;
         screenings::answer_screening,
         screenings::complete_screening,
         screenings::get_screening_result,
+        // OAT and transfers (issue 5, items 4 and 5).
+        oat::get_person_oat,
+        oat::create_oat_prescription,
+        oat::stop_oat_prescription,
+        oat::create_oat_declaration,
+        oat::record_oat_continuity,
+        // Consent and the psychosocial service's view (issue 6).
+        consents::list_consents,
+        consents::create_consent,
+        consents::get_consent,
+        consents::withdraw_consent,
+        consents::list_participation,
+        consents::get_participation,
+        // The directory of care providers (issue 6).
+        directory::list_services,
+        directory::get_service,
+        directory::create_service,
+        directory::update_service,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -121,6 +145,9 @@ pub mod users;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
+        (name = "care", description = "The care pathway: opioid agonist treatment and its continuity at entry, handovers at a transfer (clinical roles of the person's prison; the medical service records OAT)."),
+        (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
+        (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -169,6 +196,11 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
+    // OAT and transfers (issue 5, items 4 and 5).
+    let routes = oat::routes(routes);
+    // Consent and the psychosocial service's view (issue 6).
+    let routes = consents::routes(routes);
+    let routes = directory::routes(routes);
     audit::routes(routes)
 }
 

@@ -32,6 +32,13 @@ mod signals;
 mod sites;
 mod users;
 mod worklist;
+// OAT and transfers (issue 5, items 4 and 5).
+mod oat;
+// Consent and the psychosocial service's view (issue 6, items 1 and 5).
+mod consents;
+mod participation;
+// The directory of care providers (issue 6, item 2).
+mod directory;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -54,10 +61,17 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // OAT and transfers (issue 5, items 4 and 5).
+    let routes = oat::routes(routes);
     // Release planning and follow-up (issue 5, items 6 to 8).
     let routes = care_team::routes(routes);
     let routes = caseload::routes(routes);
     let routes = release_plan::routes(routes);
+    // Consent and the psychosocial service's view (issue 6, items 1 and 5).
+    let routes = consents::routes(routes);
+    let routes = participation::routes(routes);
+    // The directory of care providers (issue 6, item 2).
+    let routes = directory::routes(routes);
     account::routes(routes)
 }
 

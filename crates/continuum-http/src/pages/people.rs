@@ -193,6 +193,8 @@ struct PersonPage {
     history: Vec<VersionLine>,
     may_edit: bool,
     may_see_access_log: bool,
+    /// Consents (issue 6, item 1): the care team of the person's prison.
+    may_see_consents: bool,
     may_screen: bool,
     screenings: Vec<ScreeningLine>,
     /// Self-administration on a tablet: whether a content pack is loaded
@@ -200,6 +202,8 @@ struct PersonPage {
     kiosk_available: bool,
     saved: bool,
     merge: super::merges::PersonMerges,
+    // OAT and transfers (issue 5, items 4 and 5).
+    may_read_oat: bool,
     // The care pathway: responsible care worker, release planning and
     // follow-up (issue 5, items 6 to 8).
     care: Option<super::care_team::PersonCareTeam>,
@@ -341,6 +345,7 @@ async fn show(
             .collect(),
         may_edit: merge.merged_into.is_none() && actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
+        may_see_consents: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
         may_screen,
         screenings,
         kiosk_available,
@@ -348,6 +353,7 @@ async fn show(
         merge,
         care,
         name,
+        may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
     };
     super::render(StatusCode::OK, &page)
 }

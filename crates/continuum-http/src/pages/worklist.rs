@@ -70,6 +70,8 @@ struct WorklistPage {
     // Follow-up after release (issue 5, item 7): contacts overdue, for
     // clinical roles.
     follow_ups: Option<Vec<Entry>>,
+    // OAT and transfers (issue 5, items 4 and 5).
+    oat_alerts: Option<Vec<super::oat::AlertLine>>,
 }
 
 async fn show(
@@ -113,6 +115,11 @@ async fn show(
         }
     } else {
         None
+    };
+    // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
+    let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
+        Ok(lines) => lines,
+        Err(error) => return PageError::new(error, lang).into_response(),
     };
     let site =
         actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default();
@@ -159,6 +166,7 @@ async fn show(
         signals,
         signals_pending,
         follow_ups,
+        oat_alerts,
     };
     super::render(StatusCode::OK, &page)
 }

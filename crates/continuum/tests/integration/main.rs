@@ -30,9 +30,15 @@ mod screening_api;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
 mod signals;
+// OAT and transfers (issue 5, items 4 and 5).
+mod oat;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).
 mod care_team;
 mod caseload;
 mod follow_up;
 mod release_planning;
+// Consent and the psychosocial service's view (issue 6, items 1 and 5).
+mod consents;
+// The directory of care providers (issue 6, item 2).
+mod directory;
