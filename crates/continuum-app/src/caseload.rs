@@ -12,13 +12,14 @@
 //! each line come from the page's own query.
 //!
 //! Alerts ([`AlertKind`]): a release within 14 days without a release plan,
-//! and a follow-up contact overdue. The other alerts of the issue join the
-//! same list, each a variant, its message and one indexed query in
-//! [`App::caseload`]'s `alerts`: the interruption of opioid agonist
-//! treatment (OAT and transfers) and the reviews of care plans that are due
-//! (care plans); their sections then show on the caseload page and in the
-//! API without other changes.
+//! a follow-up contact overdue, and opioid agonist treatment interrupted at
+//! entry (no prison prescription within 24 hours, `crate::oat`). The reviews
+//! of care plans that are due join the same list with the care plans, as a
+//! variant, its message and one indexed query in [`App::caseload`]'s
+//! `alerts`; their section then shows on the caseload page without other
+//! changes.
 
+use continuum_domain::audit::format_instant;
 use continuum_domain::ids::SiteId;
 use continuum_domain::pathway::Stage;
 use continuum_domain::policy::{Action, Target};
@@ -50,17 +51,23 @@ pub enum AlertKind {
     ReleaseWithoutPlan,
     /// A follow-up contact after release is past its day.
     FollowUpOverdue,
+    /// Opioid agonist treatment declared at entry and no prison prescription
+    /// within 24 hours (the alert of `crate::oat`, while its continuity is
+    /// not recorded).
+    OatInterrupted,
 }
 
 impl AlertKind {
     /// Every kind, in the order shown.
-    pub const ALL: [AlertKind; 2] = [AlertKind::ReleaseWithoutPlan, AlertKind::FollowUpOverdue];
+    pub const ALL: [AlertKind; 3] =
+        [AlertKind::ReleaseWithoutPlan, AlertKind::FollowUpOverdue, AlertKind::OatInterrupted];
 
     /// The stable code, for the API.
     pub fn code(self) -> &'static str {
         match self {
             AlertKind::ReleaseWithoutPlan => "release_without_plan",
             AlertKind::FollowUpOverdue => "follow_up_overdue",
+            AlertKind::OatInterrupted => "oat_interrupted",
         }
     }
 
@@ -69,6 +76,7 @@ impl AlertKind {
         match self {
             AlertKind::ReleaseWithoutPlan => "caseload-alert-release_without_plan",
             AlertKind::FollowUpOverdue => "caseload-alert-follow_up_overdue",
+            AlertKind::OatInterrupted => "caseload-alert-oat_interrupted",
         }
     }
 }
@@ -172,6 +180,7 @@ impl App {
         let today = self.register_today();
         let horizon = add_days(today, PLAN_ALERT_DAYS);
         let (today_text, horizon_text) = (today.to_string(), horizon.to_string());
+        let now_text = format_instant(self.now());
         let query = CaseloadQuery {
             site_id: site.0,
             worker,
@@ -198,6 +207,10 @@ impl App {
             AlertSection {
                 kind: AlertKind::FollowUpOverdue,
                 rows: caseload::follow_ups_overdue(&mut conn, site.0, worker, &today_text, ALERT_ROWS).await?,
+            },
+            AlertSection {
+                kind: AlertKind::OatInterrupted,
+                rows: caseload::oat_interrupted(&mut conn, site.0, worker, &now_text, ALERT_ROWS).await?,
             },
         ];
         drop(conn);

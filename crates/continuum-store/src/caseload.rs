@@ -229,3 +229,35 @@ pub async fn follow_ups_overdue(
     }
     Ok(query.fetch_all(conn).await?)
 }
+
+/// People now at a site who were on opioid agonist treatment outside at
+/// entry and had no prison prescription within the 24 hours that ended
+/// before `now` (an instant as `format_instant` writes it), their
+/// continuity still to record: the treatment is interrupted. The longest
+/// interrupted first (at most `limit`). A person without a pathway in the
+/// caseload counts as nobody's.
+pub async fn oat_interrupted(
+    conn: &mut Conn,
+    site_id: i64,
+    worker: WorkerFilter,
+    now: &str,
+    limit: i64,
+) -> StoreResult<Vec<AlertRow>> {
+    let sql = format!(
+        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, u.display_name AS responsible, \
+         d.deadline AS day, 0 AS due_days FROM oat_declarations d JOIN people p ON p.id = d.person_id \
+         LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+         LEFT JOIN pathways w ON w.person_id = p.id AND w.site_id = p.site_id AND {CASELOAD_SQL} \
+         LEFT JOIN users u ON u.id = w.responsible_user_id \
+         WHERE d.continuity_at IS NULL AND d.deadline < $2 AND p.site_id = $1 AND p.merged_into IS NULL{} \
+         AND NOT EXISTS (SELECT 1 FROM oat_prescriptions r WHERE r.person_id = d.person_id \
+         AND r.recorded_at >= d.counts_from AND r.recorded_at <= d.deadline) \
+         ORDER BY d.deadline, d.id LIMIT {limit}",
+        worker.condition(3)
+    );
+    let mut query = sqlx::query_as(&sql).bind(site_id).bind(now);
+    if let Some(user) = worker.user() {
+        query = query.bind(user);
+    }
+    Ok(query.fetch_all(conn).await?)
+}

@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use continuum_app::caseload::{Caseload, CaseloadOrder, CaseloadRequest, WorkerChoice};
+use continuum_app::caseload::{AlertKind, Caseload, CaseloadOrder, CaseloadRequest, WorkerChoice};
 use continuum_app::{Actor, AppError, Paging};
 use continuum_domain::policy::Action;
 use continuum_domain::release::PLAN_ALERT_DAYS;
@@ -92,7 +92,8 @@ struct CountLine {
 }
 
 struct AlertLine {
-    person_id: i64,
+    /// Where the alert is acted on.
+    href: String,
     name: String,
     prison_number: String,
     responsible: String,
@@ -208,7 +209,10 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
                 .rows
                 .iter()
                 .map(|r| AlertLine {
-                    person_id: r.person_id,
+                    href: match section.kind {
+                        AlertKind::OatInterrupted => format!("/people/{}/oat", r.person_id),
+                        _ => format!("/people/{}/release-plan", r.person_id),
+                    },
                     name: display_name(&r.family_name, &r.given_names),
                     prison_number: r.prison_number.clone().unwrap_or_default(),
                     responsible: r.responsible.clone().unwrap_or_default(),
@@ -222,6 +226,8 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
                                 &[("days", continuum_i18n::Arg::Num(r.due_days))]
                             )
                         )
+                    } else if section.kind == AlertKind::OatInterrupted {
+                        short_time(&r.day)
                     } else {
                         r.day.clone()
                     },

@@ -200,3 +200,37 @@ async fn the_caseload_and_its_alerts_are_read_from_their_indexes(backend: Backen
     assert!(releases.contains("detention_episodes_expected_open"), "{releases}");
 }
 on_both_backends!(the_caseload_and_its_alerts_are_read_from_their_indexes);
+
+async fn oat_declared_at_entry_and_not_prescribed_within_24_hours_is_an_alert_until_continuity_is_recorded(
+    backend: Backend,
+) {
+    use continuum_domain::oat::{ContinuityFields, DeclarationFields};
+
+    use crate::oat::{declared, entered_at, methadone};
+    let test = demo_app(backend).await;
+    let medical = actor(&test.app, "medical.has").await;
+    let worker = actor(&test.app, "care_worker.has").await;
+    let today = test.app.register_today().to_string();
+    let fields = DeclarationFields { last_dose_date: &today, ..declared("methadone") };
+    let waiting = entered_at(&test.app, &medical, "HAS", "Waiting", "OAT-20", None).await;
+    let id = test.app.declare_outside_oat(&medical, waiting, &fields).await.expect("declared");
+    let prescribed = entered_at(&test.app, &medical, "HAS", "Prescribed", "OAT-21", None).await;
+    test.app.declare_outside_oat(&medical, prescribed, &fields).await.expect("declared");
+    test.app.record_prescription(&medical, prescribed, &methadone("60")).await.expect("prescribed");
+    let interrupted = |caseload: continuum_app::caseload::Caseload| {
+        let section = &caseload.alerts[2];
+        assert_eq!(section.kind, AlertKind::OatInterrupted);
+        section.rows.iter().map(|r| r.person_id).collect::<Vec<i64>>()
+    };
+    assert!(interrupted(caseload(&test.app, &worker, CaseloadRequest::default()).await).is_empty(), "within 24 h");
+    test.app.advance_clock(jiff::SignedDuration::from_hours(25));
+    assert_eq!(interrupted(caseload(&test.app, &worker, CaseloadRequest::default()).await), vec![waiting]);
+    let nobody = CaseloadRequest { worker: WorkerChoice::Nobody, ..Default::default() };
+    assert_eq!(interrupted(caseload(&test.app, &worker, nobody).await), vec![waiting], "no pathway: nobody's");
+    let mine = CaseloadRequest { worker: WorkerChoice::Mine, ..Default::default() };
+    assert!(interrupted(caseload(&test.app, &worker, mine).await).is_empty(), "not the worker's");
+    let late = ContinuityFields { continued: "no", reason: "late_prescription", note: "" };
+    test.app.record_continuity(&medical, id, &late).await.expect("recorded");
+    assert!(interrupted(caseload(&test.app, &worker, CaseloadRequest::default()).await).is_empty(), "resolved");
+}
+on_both_backends!(oat_declared_at_entry_and_not_prescribed_within_24_hours_is_an_alert_until_continuity_is_recorded);
