@@ -229,12 +229,11 @@ fn static_kind(kind: &str) -> &'static str {
         "oat" => "oat",
         "handover" => "handover",
         // Release planning and follow-up (issue 5, items 6 to 8).
-        "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
+        "pathway" | "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
         // Consent and the directory of care providers (issue 6).
         "consent" => "consent",
         "participation" => "person",
         "care_service" => "care_service",
-        "pathway" => "pathway",
         _ => "other",
     }
 }

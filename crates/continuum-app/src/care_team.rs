@@ -64,6 +64,8 @@ pub(crate) struct PathwayGate {
     pub subject: Subject,
     /// The person's prison.
     pub site: SiteId,
+    /// The person.
+    pub person: crate::people::Person,
     /// The pathway.
     pub team: TeamRow,
 }
@@ -88,15 +90,15 @@ impl App {
         let site = person.as_ref().map(|p| SiteId(p.site_id));
         let subject = Subject { person_id: Some(person_id), ..Subject::kind("pathway") };
         let allowed = self.authorize_record(actor, action, site, event, &subject).await?;
-        let (Some(site), Some(team)) = (site, team) else {
+        let (Some(person), Some(site), Some(team)) = (person, site, team) else {
             return Err(AppError::NotFound);
         };
         let subject = Subject { id: Some(team.pathway_id.to_string()), ..subject }.at_site(actor.site_code(site));
-        Ok(PathwayGate { allowed, subject, site, team })
+        Ok(PathwayGate { allowed, subject, site, person, team })
     }
 
     /// The clinicians who may be responsible for a pathway at `site`.
-    async fn clinicians_at(&self, site: SiteId) -> AppResult<Vec<Clinician>> {
+    pub(crate) async fn clinicians_at(&self, site: SiteId) -> AppResult<Vec<Clinician>> {
         let mut conn = self.store.reader().await?;
         let rows = care_team::clinician_grants(&mut conn, site.0).await?;
         drop(conn);

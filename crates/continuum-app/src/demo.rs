@@ -525,6 +525,39 @@ pub async fn seed_signals(app: &App) -> AppResult<()> {
 }
 
 // ---------------------------------------------------------------------------
+// Release planning, follow-up after release and the responsible care worker
+// (issue 5, items 6 to 8)
+
+/// Records the steps that bring a person of the actor's prison from the
+/// wait for a screening into care (intake proposed, intake done, care plan
+/// active), as the clinician's, audited: the demo's and the tests' way to a
+/// pathway in care. Only in demo mode.
+pub async fn bring_into_care(app: &App, actor: &Actor, person_id: i64) -> AppResult<()> {
+    use continuum_domain::pathway::{Command, Context, Stage, State};
+    if !app.config.demo_mode {
+        return Err(AppError::Conflict("demo-mode-required"));
+    }
+    let gate = app.pathway_gate(actor, person_id, Action::WriteClinical, "pathway.demo_into_care").await?;
+    let mut tx = app.store.begin().await?;
+    let (id, mut pathway) = app.load_pathway(&mut tx, person_id).await?.ok_or(AppError::NotFound)?;
+    let who = continuum_domain::ids::UserId(app.actor_id(actor).unwrap_or(0));
+    while let State::Active(
+        stage @ (Stage::Signalled | Stage::ScreeningOffered | Stage::IntakeProposed | Stage::Intake),
+    ) = pathway.state()
+    {
+        let command = match stage {
+            Stage::IntakeProposed => Command::RecordIntake,
+            Stage::Intake => Command::StartCare,
+            _ => Command::ProposeIntake,
+        };
+        let context = Context { who, at: app.now(), why: None };
+        app.step_pathway(&mut tx, id, &mut pathway, command, context).await?.map_err(AppError::PathwayRefused)?;
+    }
+    app.audit_change(&mut tx, actor, gate.allowed, "pathway.demo_into_care", &gate.subject).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 // Consent and the directory of care providers (issue 6, items 1, 2 and 5)
 
 /// Organisations of the directory added by the coordinators, with their

@@ -13,12 +13,13 @@
 //! moves an open pathway there with the machine's transfer step, history
 //! kept. A pathway the machine does not let move (closed, or in follow-up
 //! after an earlier release) stays as it is: the register records where the
-//! person is whatever the pathway's state.
+//! person is whatever the pathway's state. A change of the expected release
+//! and a release also do what release planning asks of the pathway
+//! (`crate::release_plans`).
 
 use continuum_domain::audit::format_instant;
 use continuum_domain::episode::{
     EpisodeChange, EpisodeChangeFields, ReleaseDraft, ReleaseFields, ReleaseKind, TransferDraft, TransferFields,
-    pathway_step_at_release,
 };
 use continuum_domain::ids::{SiteId, UserId};
 use continuum_domain::pathway::{Command, Context, TransferDestination};
@@ -133,6 +134,9 @@ impl App {
         if !episodes::update(&mut tx, id, version, legal_status, expected.as_deref(), &now, by).await? {
             return Err(AppError::Conflict("changed-meanwhile"));
         }
+        // Release planning (issue 5, item 6): a release now within 30 days
+        // moves a pathway in care to release planning at once.
+        self.plan_release_if_due(&mut tx, gate.person.id, change.expected_release, by).await?;
         self.audit_change(&mut tx, actor, gate.allowed, "episode.update", &gate.subject).await?;
         tx.commit().await?;
         Ok(gate.person.id)
@@ -152,14 +156,10 @@ impl App {
         if !ended {
             return Err(AppError::field("episode", Problem::EpisodeEnded));
         }
-        if let Some((pathway_id, mut pathway)) = self.load_pathway(&mut tx, gate.person.id).await?
-            && let Some(command) = pathway_step_at_release(release.kind, pathway.state())
-        {
-            let context = Context { who: UserId(by.unwrap_or(0)), at, why: None };
-            self.step_pathway(&mut tx, pathway_id, &mut pathway, command, context).await?.map_err(|refusal| {
-                AppError::Internal(anyhow::anyhow!("the release's pathway step refused: {refusal}"))
-            })?;
-        }
+        // The pathway's step, and for a person in care the release with its
+        // plan and follow-up (issue 5, items 6 and 7).
+        let context = Context { who: UserId(by.unwrap_or(0)), at, why: None };
+        self.pathway_at_release(&mut tx, &gate.person, id, &release, context).await?;
         self.audit_change(&mut tx, actor, gate.allowed, "episode.release", &gate.subject).await?;
         tx.commit().await?;
         Ok(gate.person.id)

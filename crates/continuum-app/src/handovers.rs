@@ -173,7 +173,8 @@ impl App {
         let mut closing = None;
         let mut planned = pathway.clone().map(|(_, p)| p);
         if let Some(pathway) = planned.as_mut()
-            && let Some(command) = pathway_step_at_release(ReleaseKind::TransferOutOfProgramme, pathway.state())
+            // Leaving the programme closes the pathway; follow-up does not apply.
+            && let Some(command) = pathway_step_at_release(ReleaseKind::TransferOutOfProgramme, pathway.state(), false)
         {
             pathway.apply(command, context.clone()).map_err(AppError::PathwayRefused)?;
             closing = Some(command);

@@ -18,6 +18,7 @@ pub mod audit_writer;
 pub mod auth;
 // Release planning and follow-up (issue 5, items 6 to 8).
 pub mod care_team;
+pub mod caseload;
 pub mod config;
 pub mod content_packs;
 pub mod demo;
@@ -26,6 +27,8 @@ pub mod episodes;
 mod error;
 // Governance (issue 7).
 pub mod governance;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod follow_ups;
 pub mod import;
 pub mod instruments;
 pub mod kiosk;
@@ -34,6 +37,8 @@ pub mod operations;
 pub mod pathways;
 pub mod people;
 pub mod reference;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod release_plans;
 pub mod screening;
 pub mod secrets;
 pub mod signals;

@@ -24,10 +24,12 @@
 //!   a transfer out of the programme closes it (the machine's transfer out),
 //!   a death closes it as deceased, and any other release closes a pathway
 //!   that never reached an intake (nobody to follow up: released without
-//!   follow-up). After an intake, whether the team follows the person up
-//!   after release is the team's decision on the pathway, not the
-//!   register's. A transfer to another pilot prison moves the pathway, state
-//!   unchanged.
+//!   follow-up), or whose person declined care. After an intake, the person
+//!   is released into follow-up, unless the release plan records that they
+//!   decline contact after release (`crate::release`): the team decides
+//!   before the release, on the plan, so the register's release needs no
+//!   second step. A transfer to another pilot prison moves the pathway,
+//!   state unchanged.
 
 use jiff::civil::Date;
 
@@ -232,10 +234,13 @@ impl TransferDraft {
 }
 
 /// The pathway step a release of this kind calls for, given the pathway's
-/// state; `None` when the pathway stays as it is (see the module's rules).
-pub fn pathway_step_at_release(kind: ReleaseKind, state: State) -> Option<Command> {
-    let stage = match state {
-        State::Active(stage) | State::Declined { returns_to: stage } => stage,
+/// state and whether the person accepts follow-up after release (their
+/// release plan's contact preference); `None` when the pathway stays as it
+/// is (see the module's rules).
+pub fn pathway_step_at_release(kind: ReleaseKind, state: State, follow_up_wanted: bool) -> Option<Command> {
+    let (stage, declined) = match state {
+        State::Active(stage) => (stage, false),
+        State::Declined { returns_to } => (returns_to, true),
         State::Closed(_) => return None,
     };
     let care_contact = matches!(stage, Stage::Intake | Stage::InCare | Stage::ReleasePlanning);
@@ -246,8 +251,7 @@ pub fn pathway_step_at_release(kind: ReleaseKind, state: State) -> Option<Comman
         ReleaseKind::Transfer => None,
         ReleaseKind::TransferOutOfProgramme => Some(Command::Transfer { to: TransferDestination::OutOfProgramme }),
         ReleaseKind::Deceased => Some(Command::Close { reason: ClosingReason::Deceased }),
-        _ if care_contact => None,
-        _ => Some(Command::Release { with_follow_up: false }),
+        _ => Some(Command::Release { with_follow_up: care_contact && !declined && follow_up_wanted }),
     }
 }
 

@@ -137,6 +137,18 @@ pub fn step_for_expected_release(state: State, expected: Option<Date>, today: Da
         .then_some(Command::PlanRelease)
 }
 
+/// Whether the team had a care contact with the person (the intake took
+/// place), whether they take part now or declined: their release is
+/// recorded with its plan, and they may be followed up.
+pub fn had_care_contact(state: State) -> bool {
+    match state {
+        State::Active(stage) | State::Declined { returns_to: stage } => {
+            matches!(stage, Stage::Intake | Stage::InCare | Stage::ReleasePlanning)
+        }
+        State::Closed(_) => false,
+    }
+}
+
 /// Whether a user holding `grants` may be the responsible care worker of a
 /// pathway at `site`: their own role (not a transfer, a referral or an
 /// emergency access) lets them write clinical data there.

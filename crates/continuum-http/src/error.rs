@@ -17,7 +17,14 @@ use crate::shell::{Shell, render};
 
 /// The conflicts of release planning and follow-up (issue 5, items 6 to
 /// 8), each its own code and message id.
-pub(crate) const RELEASE_CONFLICTS: &[&str] = &["care-team-pathway-closed"];
+pub(crate) const RELEASE_CONFLICTS: &[&str] = &[
+    "care-team-pathway-closed",
+    "release-plan-not-planning",
+    "follow-up-recorded",
+    "follow-up-refused-not-in-follow-up",
+    "follow-up-refused-outstanding",
+    "follow-up-refused-not-a-choice",
+];
 
 /// The status, stable code and message id of an error.
 pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {

@@ -89,6 +89,12 @@ fn every_release_problem_and_refusal_has_a_message() {
         .map(Problem::message_id)
         .collect();
     keys.extend(crate::error::RELEASE_CONFLICTS);
+    let alerts: Vec<String> = continuum_app::caseload::AlertKind::ALL
+        .iter()
+        .flat_map(|kind| [kind.message_id().to_owned(), format!("caseload-alert-day-{}", kind.code())])
+        .chain(continuum_app::caseload::CASELOAD_STATES.iter().map(|state| format!("pathway-state-{state}")))
+        .collect();
+    keys.extend(alerts.iter().map(String::as_str));
     assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
 }
 

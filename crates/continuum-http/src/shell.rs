@@ -84,6 +84,10 @@ impl Shell {
             nav.push(item("/worklist", "nav-worklist"));
             nav.push(item("/people", "nav-people"));
         }
+        // The caseload (issue 5, item 8): clinical roles.
+        if actor.may_ever(Action::ReadClinical) {
+            nav.push(item("/caseload", "nav-caseload"));
+        }
         // Signals (issue 4, item 3): everyone who may signal.
         if actor.may_ever(Action::SignalPerson) {
             nav.push(item("/signals", "nav-signals"));
@@ -184,6 +188,12 @@ impl FormErrors {
     /// One message not tied to a field.
     pub fn general(lang: Lang, key: &str) -> FormErrors {
         FormErrors { messages: vec![(String::new(), continuum_i18n::t(lang, key))] }
+    }
+
+    /// One message not tied to a field, already rendered (a refusal of the
+    /// care pathway, whose arguments are themselves translated).
+    pub fn general_text(message: String) -> FormErrors {
+        FormErrors { messages: vec![(String::new(), message)] }
     }
 
     /// Whether there are any.

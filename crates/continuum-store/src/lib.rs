@@ -23,17 +23,22 @@ pub mod audit;
 pub mod backup;
 // Release planning and follow-up (issue 5, items 6 to 8).
 pub mod care_team;
+pub mod caseload;
 pub mod content_packs;
 pub mod emergency;
 pub mod entries;
 pub mod episodes;
 // Governance (issue 7).
 pub mod governance;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod follow_ups;
 pub mod kiosk;
 pub mod merges;
 pub mod organisations;
 pub mod pathways;
 pub mod people;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod release_plans;
 pub mod screenings;
 pub mod sessions;
 pub mod signals;

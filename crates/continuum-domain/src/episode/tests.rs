@@ -85,59 +85,77 @@ fn a_transfer_names_a_missing_site_a_date_before_entry_and_a_bad_number() {
 }
 
 #[test]
-fn a_release_closes_a_pathway_without_care_contact_and_leaves_the_team_the_follow_up() {
+fn a_release_closes_a_pathway_without_care_contact_and_follows_up_one_with_care_contact() {
     use crate::pathway::Stage as S;
-    let release = |stage| pathway_step_at_release(ReleaseKind::EndOfSentence, State::Active(stage));
+    let release = |stage, wanted| pathway_step_at_release(ReleaseKind::EndOfSentence, State::Active(stage), wanted);
     for stage in [S::Signalled, S::ScreeningOffered, S::IntakeProposed] {
-        assert_eq!(release(stage), Some(Command::Release { with_follow_up: false }), "{stage:?}");
+        assert_eq!(release(stage, true), Some(Command::Release { with_follow_up: false }), "{stage:?}");
     }
-    for stage in [S::Intake, S::InCare, S::ReleasePlanning, S::ReleasedInFollowUp] {
-        assert_eq!(release(stage), None, "{stage:?}");
+    for stage in [S::Intake, S::InCare, S::ReleasePlanning] {
+        assert_eq!(release(stage, true), Some(Command::Release { with_follow_up: true }), "{stage:?}");
     }
-    let declined = State::Declined { returns_to: S::Signalled };
-    assert_eq!(pathway_step_at_release(ReleaseKind::Other, declined), Some(Command::Release { with_follow_up: false }));
+    assert_eq!(release(S::ReleasedInFollowUp, true), None, "released already");
+}
+
+#[test]
+fn a_person_who_declines_contact_after_release_or_declined_care_is_released_without_follow_up() {
+    use crate::pathway::Stage as S;
+    let without = Some(Command::Release { with_follow_up: false });
+    assert_eq!(pathway_step_at_release(ReleaseKind::ConditionalRelease, State::Active(S::InCare), false), without);
+    for stage in [S::Signalled, S::InCare] {
+        let declined = State::Declined { returns_to: stage };
+        assert_eq!(pathway_step_at_release(ReleaseKind::Other, declined, true), without, "{stage:?}");
+    }
 }
 
 #[test]
 fn a_death_or_a_transfer_out_closes_any_open_pathway_and_a_closed_one_stays_closed() {
     let in_care = State::Active(Stage::InCare);
     assert_eq!(
-        pathway_step_at_release(ReleaseKind::Deceased, in_care),
+        pathway_step_at_release(ReleaseKind::Deceased, in_care, true),
         Some(Command::Close { reason: ClosingReason::Deceased })
     );
     assert_eq!(
-        pathway_step_at_release(ReleaseKind::TransferOutOfProgramme, in_care),
+        pathway_step_at_release(ReleaseKind::TransferOutOfProgramme, in_care, true),
         Some(Command::Transfer { to: TransferDestination::OutOfProgramme })
     );
     let closed = State::Closed(ClosingReason::Completed);
     for kind in ReleaseKind::ALL {
-        assert_eq!(pathway_step_at_release(kind, closed), None, "{kind:?}");
+        assert_eq!(pathway_step_at_release(kind, closed, true), None, "{kind:?}");
     }
 }
 
-/// Whatever the kind and state, the step chosen is one the machine accepts.
+/// Whatever the kind, state and follow-up wish, the step chosen is one the
+/// machine accepts, and the person leaves the prison's care: closed, or
+/// followed up after release.
 #[test]
 fn every_step_chosen_at_release_is_accepted_by_the_pathway() {
     use crate::ids::{SiteId, UserId};
     use crate::pathway::{Context, Pathway, SignalSource};
     let at = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).expect("time");
     let context = |s: i64| Context { who: UserId(1), at: at(s), why: Some("test".into()) };
-    let paths: [&[Command]; 5] = [
+    let care: &[Command] = &[Command::ProposeIntake, Command::RecordIntake, Command::StartCare];
+    let paths: [&[Command]; 7] = [
         &[],
         &[Command::OfferScreening],
         &[Command::ProposeIntake],
-        &[Command::ProposeIntake, Command::RecordIntake, Command::StartCare],
+        care,
+        &[Command::ProposeIntake, Command::RecordIntake, Command::StartCare, Command::PlanRelease],
         &[Command::Decline],
+        &[Command::ProposeIntake, Command::RecordIntake, Command::StartCare, Command::Decline],
     ];
     for path in paths {
         for kind in ReleaseKind::ALL {
-            let mut pathway = Pathway::open(SignalSource::Entry, SiteId(1), context(0));
-            for (i, command) in path.iter().enumerate() {
-                pathway.apply(*command, context(i as i64 + 1)).expect("the way there");
-            }
-            if let Some(step) = pathway_step_at_release(kind, pathway.state()) {
-                pathway.apply(step, context(10)).unwrap_or_else(|r| panic!("{kind:?} after {path:?}: {r}"));
-                assert!(pathway.is_closed(), "{kind:?} after {path:?}");
+            for wanted in [true, false] {
+                let mut pathway = Pathway::open(SignalSource::Entry, SiteId(1), context(0));
+                for (i, command) in path.iter().enumerate() {
+                    pathway.apply(*command, context(i as i64 + 1)).expect("the way there");
+                }
+                if let Some(step) = pathway_step_at_release(kind, pathway.state(), wanted) {
+                    pathway.apply(step, context(10)).unwrap_or_else(|r| panic!("{kind:?} after {path:?}: {r}"));
+                    let followed = pathway.state() == State::Active(Stage::ReleasedInFollowUp);
+                    assert!(pathway.is_closed() || followed, "{kind:?} after {path:?}");
+                }
             }
         }
     }

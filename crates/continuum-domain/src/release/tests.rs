@@ -85,6 +85,18 @@ fn the_planning_step_chosen_is_accepted_by_the_pathway() {
     }
 }
 
+#[test]
+fn a_care_contact_is_an_intake_done_before_release_whether_or_not_the_person_declined_since() {
+    for stage in [Stage::Intake, Stage::InCare, Stage::ReleasePlanning] {
+        assert!(had_care_contact(State::Active(stage)), "{stage:?}");
+        assert!(had_care_contact(State::Declined { returns_to: stage }), "{stage:?}");
+    }
+    for stage in [Stage::Signalled, Stage::ScreeningOffered, Stage::IntakeProposed, Stage::ReleasedInFollowUp] {
+        assert!(!had_care_contact(State::Active(stage)), "{stage:?}");
+    }
+    assert!(!had_care_contact(State::Closed(ClosingReason::Completed)));
+}
+
 // ---------------------------------------------------------------------------
 // The checklist
 

@@ -11,6 +11,8 @@ mod account;
 mod audit;
 // Release planning and follow-up (issue 5, items 6 to 8).
 mod care_team;
+mod caseload;
+mod release_plan;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod emergency;
@@ -67,6 +69,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = oat::routes(routes);
     // Release planning and follow-up (issue 5, items 6 to 8).
     let routes = care_team::routes(routes);
+    let routes = caseload::routes(routes);
+    let routes = release_plan::routes(routes);
     // Consent and the psychosocial service's view (issue 6, items 1 and 5).
     let routes = consents::routes(routes);
     let routes = participation::routes(routes);

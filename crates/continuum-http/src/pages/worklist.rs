@@ -12,7 +12,7 @@ use axum::routing::get;
 use continuum_app::Paging;
 use continuum_app::pathways::SCREENING_DUE_DAYS;
 use continuum_app::signals::SignalFilter;
-use continuum_domain::policy::Action;
+use continuum_domain::policy::{Action, Target};
 use serde::Deserialize;
 
 use super::sites::{Pager, page_number, short_time};
@@ -67,6 +67,9 @@ struct WorklistPage {
     // Signals (issue 4, item 3): the first signals not yet received.
     signals: Vec<super::signals::IncomingLine>,
     signals_pending: i64,
+    // Follow-up after release (issue 5, item 7): contacts overdue, for
+    // clinical roles.
+    follow_ups: Option<Vec<Entry>>,
     // OAT and transfers (issue 5, items 4 and 5).
     oat_alerts: Option<Vec<super::oat::AlertLine>>,
     handovers: Option<Vec<super::handovers::HandoverLine>>,
@@ -92,6 +95,27 @@ async fn show(
     let (signals, signals_pending) = match pending {
         Ok((_, signals)) => (super::signals::incoming_lines(lang, signals.items), signals.total),
         Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    let follow_ups = if actor.may(Action::ReadClinical, Target::site(site)) {
+        match state.app.overdue_follow_ups(&actor, site).await {
+            Ok(rows) => Some(
+                rows.into_iter()
+                    .map(|f| Entry {
+                        person_id: f.person_id,
+                        name: super::people::display_name(&f.family_name, &f.given_names),
+                        detail: continuum_i18n::t_args(
+                            lang,
+                            "follow-up-days",
+                            &[("days", continuum_i18n::Arg::Num(f.due_days))],
+                        ),
+                        when: f.day,
+                    })
+                    .collect(),
+            ),
+            Err(error) => return PageError::new(error, lang).into_response(),
+        }
+    } else {
+        None
     };
     // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
     let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
@@ -146,6 +170,7 @@ async fn show(
         }),
         signals,
         signals_pending,
+        follow_ups,
         oat_alerts,
         handovers,
     };

@@ -57,7 +57,11 @@ async fn bind(listen: &str) -> anyhow::Result<TcpListener> {
 /// Serves `app` on `listener` until Ctrl-C or SIGTERM, then stops the
 /// application (its pending audit rows are written first).
 async fn serve_until_signal(listener: TcpListener, app: App, http: HttpSettings) -> anyhow::Result<()> {
+    // Release planning (issue 5, item 6): pathways whose release comes
+    // within 30 days move to release planning, checked every hour.
+    let sweep = continuum_app::release_plans::spawn_release_planning_sweep(app.clone());
     let served = continuum_http::serve(listener, app.clone(), http, shutdown_signal()).await;
+    sweep.abort();
     app.shutdown().await;
     tracing::info!("stopped");
     served

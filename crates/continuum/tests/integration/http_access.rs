@@ -178,6 +178,12 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     // worker and the caseload (issue 5, items 6 to 8).
     ("GET", "/people/{id}/care-worker", policy(Action::WriteClinical)),
     ("POST", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    ("GET", "/people/{id}/release-plan", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/release-plan", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/release-planning", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/follow-ups", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/follow-up/close", policy(Action::WriteClinical)),
+    ("GET", "/caseload", policy(Action::ReadClinical)),
     // Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
     ("GET", "/people/{id}/consents", policy(Action::ReadClinical)),
     ("GET", "/people/{id}/consents/new", policy(Action::WriteClinical)),

@@ -36,6 +36,9 @@ mod oat;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).
 mod care_team;
+mod caseload;
+mod follow_up;
+mod release_planning;
 // Consent and the psychosocial service's view (issue 6, items 1 and 5).
 mod consents;
 // The directory of care providers (issue 6, item 2).

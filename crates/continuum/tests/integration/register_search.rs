@@ -118,8 +118,8 @@ async fn a_search_of_several_words_counts_each_person_once_however_many_of_their
 }
 on_both_backends!(a_search_of_several_words_counts_each_person_once_however_many_of_their_names_match);
 
-/// The query plan's text on either database.
-async fn plan(store: &Store, query: &str) -> String {
+/// The query plan's text on either database (also the caseload's tests).
+pub(crate) async fn plan(store: &Store, query: &str) -> String {
     let mut conn = store.reader().await.expect("reader");
     match store.backend() {
         continuum_store::Backend::Sqlite => {
