@@ -16,6 +16,8 @@ mod app;
 pub mod audit_trail;
 pub mod audit_writer;
 pub mod auth;
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+pub mod care;
 pub mod config;
 pub mod content_packs;
 pub mod demo;

@@ -51,6 +51,25 @@ pub enum Problem {
     EpisodeEnded,
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
+    // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+    /// A number outside the range that is possible.
+    OutOfRange {
+        /// The smallest value accepted.
+        min: i64,
+        /// The largest value accepted.
+        max: i64,
+    },
+    /// More choices than allowed.
+    TooMany {
+        /// The most choices accepted.
+        max: usize,
+    },
+    /// A dose outside the usual range: saved only once confirmed.
+    DoseUnusual,
+    /// A secondary substance that is the primary one.
+    RepeatsPrimary,
+    /// A review date before the date of the care plan.
+    ReviewBeforePlan,
 }
 
 impl Problem {
@@ -73,6 +92,11 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
+            Problem::OutOfRange { .. } => "validation-out-of-range",
+            Problem::TooMany { .. } => "validation-too-many",
+            Problem::DoseUnusual => "validation-dose-unusual",
+            Problem::RepeatsPrimary => "validation-repeats-primary",
+            Problem::ReviewBeforePlan => "validation-review-before-plan",
         }
     }
 
@@ -82,7 +106,10 @@ impl Problem {
             Problem::TooShort { min } | Problem::PasswordTooShort { min } => {
                 vec![("min", i64::try_from(*min).unwrap_or(i64::MAX))]
             }
-            Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
+            Problem::TooLong { max } | Problem::TooMany { max } => {
+                vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))]
+            }
+            Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
             _ => Vec::new(),
         }
     }

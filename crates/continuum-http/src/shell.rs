@@ -174,6 +174,12 @@ impl FormErrors {
         FormErrors { messages: vec![(String::new(), continuum_i18n::t(lang, key))] }
     }
 
+    /// One message not tied to a field, already rendered (a pathway's
+    /// refusal with its arguments).
+    pub fn general_text(message: String) -> FormErrors {
+        FormErrors { messages: vec![(String::new(), message)] }
+    }
+
     /// Whether there are any.
     pub fn any(&self) -> bool {
         !self.messages.is_empty()

@@ -299,6 +299,12 @@ fn every_care_pathway_message_of_the_domain_exists_in_every_language() {
     assert_eq!(missing_keys(&ids), vec![]);
 }
 
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+#[test]
+fn every_care_message_of_the_domain_exists_in_every_language() {
+    assert_eq!(missing_keys(&continuum_domain::care::message_ids()), vec![]);
+}
+
 #[test]
 fn a_care_pathway_refusal_renders_with_translated_arguments() {
     use continuum_domain::pathway::{CommandKind, Refusal, RefusalReason, Stage, State};

@@ -21,6 +21,8 @@ use sqlx::{Any, AnyPool, Executor};
 
 pub mod audit;
 pub mod backup;
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+pub mod care;
 pub mod content_packs;
 pub mod emergency;
 pub mod entries;

@@ -44,6 +44,8 @@ use crate::extract::actor_lang;
 use crate::routes::{Access, Routes};
 
 pub mod audit;
+// Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+pub mod care;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
 pub mod me;
@@ -109,6 +111,11 @@ pub mod users;
         screenings::answer_screening,
         screenings::complete_screening,
         screenings::get_screening_result,
+        // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+        care::intakes::list_intakes,
+        care::intakes::create_intake,
+        care::intakes::get_intake,
+        care::intakes::amend_intake,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -121,6 +128,7 @@ pub mod users;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
+        (name = "care", description = "The care of a person (clinical roles of the person's prison): intakes, care plans with every version, contacts and group sessions, and the person's timeline."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -169,6 +177,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
+    // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+    let routes = care::routes(routes);
     audit::routes(routes)
 }
 

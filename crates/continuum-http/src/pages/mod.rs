@@ -9,6 +9,8 @@ use crate::routes::Routes;
 
 mod account;
 mod audit;
+// Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+mod care;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod emergency;
@@ -50,6 +52,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+    let routes = care::routes(routes);
     account::routes(routes)
 }
 

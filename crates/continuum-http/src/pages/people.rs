@@ -200,6 +200,8 @@ struct PersonPage {
     kiosk_available: bool,
     saved: bool,
     merge: super::merges::PersonMerges,
+    // Care pathway (issue 5, items 1 to 3): links to the care pages.
+    may_read_care: bool,
 }
 
 struct ScreeningLine {
@@ -340,6 +342,7 @@ async fn show(
         saved: !query.saved.is_empty(),
         merge,
         name,
+        may_read_care: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
     };
     super::render(StatusCode::OK, &page)
 }

@@ -163,6 +163,16 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/people/import", policy(Action::EditRegister)),
     ("POST", "/people/import/confirm", policy(Action::EditRegister)),
     ("POST", "/people/{id}/merge", policy(Action::EditRegister)),
+    // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+    ("GET", "/people/{id}/intake", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/intake", policy(Action::WriteClinical)),
+    ("GET", "/intakes/{id}", policy(Action::ReadClinical)),
+    ("GET", "/intakes/{id}/edit", policy(Action::WriteClinical)),
+    ("POST", "/intakes/{id}/edit", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/people/{id}/intakes", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/intakes", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/intakes/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/intakes/{id}/amendments", policy(Action::WriteClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -30,3 +30,5 @@ mod screening_api;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
 mod signals;
+// Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+mod care_intake;
