@@ -365,6 +365,10 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("new", Arg::Num(100)),
         ("known", Arg::Num(18)),
         ("refused", Arg::Num(2)),
+        // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+        ("kind", Arg::from("Goal")),
+        ("from", Arg::from("Open")),
+        ("to", Arg::from("Achieved")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

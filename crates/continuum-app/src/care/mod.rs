@@ -29,6 +29,7 @@ use crate::error::{AppError, AppResult};
 use crate::people::Person;
 
 pub mod intakes;
+pub mod plans;
 
 /// A person the actor may act on, with the grounds and the audit subject.
 pub(crate) struct PersonGate {

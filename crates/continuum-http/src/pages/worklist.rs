@@ -67,6 +67,18 @@ struct WorklistPage {
     // Signals (issue 4, item 3): the first signals not yet received.
     signals: Vec<super::signals::IncomingLine>,
     signals_pending: i64,
+    // Care plans (issue 5, item 2): reviews due or past; `None` without clinical access.
+    reviews: Option<Vec<ReviewLine>>,
+    review_due_days: i64,
+}
+
+/// A care plan whose review is due or past (issue 5, item 2).
+struct ReviewLine {
+    person_id: i64,
+    name: String,
+    prison_number: String,
+    review_date: String,
+    overdue: bool,
 }
 
 async fn show(
@@ -88,6 +100,21 @@ async fn show(
     let pending = state.app.site_signals(&actor, Some(site), SignalFilter::Pending, first).await;
     let (signals, signals_pending) = match pending {
         Ok((_, signals)) => (super::signals::incoming_lines(lang, signals.items), signals.total),
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    // Care plans (issue 5, item 2): reviews due or past.
+    let reviews = match state.app.care_plan_reviews_due(&actor).await {
+        Ok(reviews) => reviews.map(|rows| {
+            rows.into_iter()
+                .map(|r| ReviewLine {
+                    person_id: r.row.person_id,
+                    name: super::people::display_name(&r.row.family_name, &r.row.given_names),
+                    prison_number: r.row.prison_number.unwrap_or_default(),
+                    review_date: r.row.review_date,
+                    overdue: r.overdue,
+                })
+                .collect()
+        }),
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let site =
@@ -134,6 +161,8 @@ async fn show(
         }),
         signals,
         signals_pending,
+        reviews,
+        review_due_days: continuum_app::care::plans::REVIEW_DUE_DAYS,
     };
     super::render(StatusCode::OK, &page)
 }

@@ -4,3 +4,4 @@
 //! their current site, the target of access checks) is found through it.
 
 pub mod intakes;
+pub mod plans;

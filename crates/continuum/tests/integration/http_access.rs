@@ -173,6 +173,12 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/people/{id}/intakes", policy(Action::WriteClinical)),
     ("GET", "/api/v1/intakes/{id}", policy(Action::ReadClinical)),
     ("POST", "/api/v1/intakes/{id}/amendments", policy(Action::WriteClinical)),
+    ("GET", "/people/{id}/care-plan", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/care-plan", policy(Action::WriteClinical)),
+    ("GET", "/care-plans/{id}", policy(Action::ReadClinical)),
+    ("GET", "/care-plans/{id}/history", policy(Action::ReadClinical)),
+    ("GET", "/care-plans/{id}/edit", policy(Action::WriteClinical)),
+    ("POST", "/care-plans/{id}/edit", policy(Action::WriteClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -32,3 +32,4 @@ mod episodes;
 mod signals;
 // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
 mod care_intake;
+mod care_plan;

@@ -9,9 +9,11 @@ use continuum_i18n::Lang;
 use crate::routes::Routes;
 
 mod intake;
+mod plan;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
-    intake::routes(routes)
+    let routes = intake::routes(routes);
+    plan::routes(routes)
 }
 
 /// A part of a person's care, as a tab of [`CareNav`].
