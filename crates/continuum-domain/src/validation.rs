@@ -70,6 +70,8 @@ pub enum Problem {
     RepeatsPrimary,
     /// A review date before the date of the care plan.
     ReviewBeforePlan,
+    /// The person has no open care pathway to record care on.
+    NoOpenPathway,
 }
 
 impl Problem {
@@ -97,6 +99,7 @@ impl Problem {
             Problem::DoseUnusual => "validation-dose-unusual",
             Problem::RepeatsPrimary => "validation-repeats-primary",
             Problem::ReviewBeforePlan => "validation-review-before-plan",
+            Problem::NoOpenPathway => "validation-no-open-pathway",
         }
     }
 

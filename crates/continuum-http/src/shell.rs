@@ -84,6 +84,10 @@ impl Shell {
             nav.push(item("/worklist", "nav-worklist"));
             nav.push(item("/people", "nav-people"));
         }
+        // Group sessions (issue 5, item 3): clinical roles.
+        if actor.may_ever(Action::WriteClinical) {
+            nav.push(item("/group-sessions", "nav-group-sessions"));
+        }
         // Signals (issue 4, item 3): everyone who may signal.
         if actor.may_ever(Action::SignalPerson) {
             nav.push(item("/signals", "nav-signals"));

@@ -28,8 +28,10 @@ use crate::app::App;
 use crate::error::{AppError, AppResult};
 use crate::people::Person;
 
+pub mod contacts;
 pub mod intakes;
 pub mod plans;
+pub mod timeline;
 
 /// A person the actor may act on, with the grounds and the audit subject.
 pub(crate) struct PersonGate {

@@ -3,5 +3,7 @@
 //! person's timeline. Every record hangs on a pathway; the person (and
 //! their current site, the target of access checks) is found through it.
 
+pub mod contacts;
 pub mod intakes;
 pub mod plans;
+pub mod timeline;

@@ -179,6 +179,14 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/care-plans/{id}/history", policy(Action::ReadClinical)),
     ("GET", "/care-plans/{id}/edit", policy(Action::WriteClinical)),
     ("POST", "/care-plans/{id}/edit", policy(Action::WriteClinical)),
+    ("GET", "/people/{id}/contacts", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/contacts", policy(Action::WriteClinical)),
+    ("GET", "/contacts/{id}", policy(Action::ReadClinical)),
+    ("GET", "/group-sessions", policy(Action::ReadClinical)),
+    ("GET", "/group-sessions/new", policy(Action::WriteClinical)),
+    ("POST", "/group-sessions/new", policy(Action::WriteClinical)),
+    ("GET", "/group-sessions/{id}", policy(Action::ReadClinical)),
+    ("GET", "/people/{id}/timeline", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

@@ -31,5 +31,6 @@ mod screening_api;
 mod episodes;
 mod signals;
 // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+mod care_contacts;
 mod care_intake;
 mod care_plan;

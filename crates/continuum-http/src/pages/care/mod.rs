@@ -8,12 +8,16 @@ use continuum_i18n::Lang;
 
 use crate::routes::Routes;
 
+mod contacts;
 mod intake;
 mod plan;
+mod timeline;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = intake::routes(routes);
-    plan::routes(routes)
+    let routes = plan::routes(routes);
+    let routes = contacts::routes(routes);
+    timeline::routes(routes)
 }
 
 /// A part of a person's care, as a tab of [`CareNav`].
