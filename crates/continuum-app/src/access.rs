@@ -52,6 +52,15 @@ impl Allowed {
         }
     }
 
+    /// The consent an access rests on, for the audit row's reason
+    /// (`consent=12`): reads on the strength of a person's consent name it.
+    pub(crate) fn consent_note(self) -> Option<String> {
+        match self.grounds {
+            Grounds::Consent(id) | Grounds::Referral(id) => Some(format!("consent={id}")),
+            _ => None,
+        }
+    }
+
     pub(crate) fn purpose(self) -> Purpose {
         match (self.grounds, self.action) {
             (Grounds::BreakTheGlass, _) => Purpose::BreakTheGlass,
@@ -119,7 +128,7 @@ impl App {
             Decision::Allow(grounds) => Ok(Allowed { grounds, action }),
             Decision::Deny(reason) => {
                 let mut entry = self.entry(actor, event, Outcome::Denied, Purpose::Administration, None, subject);
-                entry.reason = Some(reason.code().to_owned());
+                entry.reason = Some(reason.audit_reason());
                 self.audit.write(vec![entry]).await?;
                 let identified = subject.id.is_some() || subject.person_id.is_some();
                 Err(if identified && reason != DenyReason::RoleNotPermitted {
@@ -139,7 +148,8 @@ impl App {
         event: &str,
         subject: &Subject,
     ) -> AppResult<()> {
-        let entry = self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        let mut entry = self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        entry.reason = allowed.consent_note().or(entry.reason);
         self.audit.write(vec![entry]).await
     }
 
@@ -152,7 +162,8 @@ impl App {
         event: &str,
         subject: &Subject,
     ) -> AppResult<()> {
-        let entry = self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        let mut entry = self.entry(actor, event, Outcome::Allowed, allowed.purpose(), allowed.role(), subject);
+        entry.reason = allowed.consent_note().or(entry.reason);
         self.append_in(tx, vec![entry]).await
     }
 
@@ -167,12 +178,14 @@ impl App {
 impl App {
     /// Asks the policy whether the actor may do `action` at all before a
     /// use case runs: for the programme, or (for a site-bound action) at one
-    /// of the actor's sites. An adapter checks this before reading the
+    /// of the actor's sites, for some record (a role that reads with a
+    /// person's consent or a referral passes here; each record is then
+    /// decided with its consents). An adapter checks this before reading the
     /// input, so that a caller without the right learns nothing from
     /// validation, nor whether a record exists. A denial is audited exactly
     /// as the use case would have audited it.
     pub async fn permit(&self, actor: &Actor, action: Action, event: &str) -> AppResult<()> {
-        if action.is_site_bound() && !actor.sites_where(action).is_empty() {
+        if action.is_site_bound() && actor.may_somewhere(action) {
             return Ok(());
         }
         let kind = event.split('.').next().unwrap_or(event);
@@ -218,6 +231,15 @@ fn static_kind(kind: &str) -> &'static str {
         "contact" => "contact",
         "group_session" => "group_session",
         "timeline" => "person",
+        // OAT and transfers (issue 5, items 4 and 5).
+        "oat" => "oat",
+        "handover" => "handover",
+        // Release planning and follow-up (issue 5, items 6 to 8).
+        "care_team" | "release_plan" | "follow_up" | "caseload" => "pathway",
+        // Consent and the directory of care providers (issue 6).
+        "consent" => "consent",
+        "participation" => "person",
+        "care_service" => "care_service",
         _ => "other",
     }
 }

@@ -130,6 +130,14 @@ impl Actor {
         self.sites.iter().map(|s| s.id).filter(|id| self.may(action, Target::site(*id))).collect()
     }
 
+    /// Whether the action is possible at one of the actor's sites for some
+    /// record, given the consents or relationships a record may have
+    /// (`policy::possible`): what [`crate::App::permit`] asks of a
+    /// site-bound action before the input is read.
+    pub fn may_somewhere(&self, action: Action) -> bool {
+        self.sites.iter().any(|s| continuum_domain::policy::possible(&self.grants, action, Some(s.id)))
+    }
+
     /// Whether any target could allow the action (for navigation).
     pub fn may_ever(&self, action: Action) -> bool {
         self.grants.iter().any(|g| {

@@ -34,6 +34,9 @@ pub struct AppConfig {
     pub password_cost: PasswordCost,
     /// The issuer name shown in authenticator apps.
     pub totp_issuer: String,
+    /// How long after a transfer between pilot prisons the sending team
+    /// still reads what it wrote (issue 5, item 5).
+    pub transfer_read_window: SignedDuration,
 }
 
 impl Default for AppConfig {
@@ -49,6 +52,7 @@ impl Default for AppConfig {
             emergency_access_duration: continuum_domain::emergency::DEFAULT_DURATION,
             password_cost: PasswordCost::Standard,
             totp_issuer: "Continuum".into(),
+            transfer_read_window: SignedDuration::from_hours(24 * continuum_domain::handover::DEFAULT_READ_DAYS),
         }
     }
 }

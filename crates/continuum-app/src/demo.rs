@@ -164,6 +164,8 @@ pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResul
     app.set_roles_requiring_totp(&operator, &[]).await?;
     seed_demonstration_packs(app).await?;
     seed_activity(app).await?;
+    // The directory of care providers (issue 6, item 2).
+    seed_directory(app).await?;
     step(&mut progress);
     Ok(accounts)
 }
@@ -357,6 +359,8 @@ pub async fn seed_register(
         progress(done + 1, ENTRIES_PER_YEAR.len());
     }
     seed_signals(app).await?;
+    // Consents (issue 6, item 1).
+    seed_consents(app).await?;
     Ok(written)
 }
 
@@ -515,5 +519,339 @@ pub async fn seed_signals(app: &App) -> AppResult<()> {
     }
     app.acknowledge_signal(&worker, seen).await?;
     app.acknowledge_signal(&worker, asked).await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Consent and the directory of care providers (issue 6, items 1, 2 and 5)
+
+/// Organisations of the directory added by the coordinators, with their
+/// language (the demo's own organisations get services too).
+const DIRECTORY_ORGANISATIONS: [(&str, &str); 5] = [
+    ("CAW Limburg (demo)", "nl"),
+    ("Huisartsenpraktijk De Brug Leuven (demo)", "nl"),
+    ("Woonbegeleiding Antwerpen (demo)", "nl"),
+    ("CPAS de Charleroi (demo)", "fr"),
+    ("Relogement Liège (demo)", "fr"),
+];
+
+/// A service of the demo's directory.
+struct DemoService {
+    /// The organisation's name.
+    organisation: &'static str,
+    /// The service's name.
+    name: &'static str,
+    /// Its kind's code.
+    kind: &'static str,
+    /// The prisons covered (codes).
+    sites: &'static str,
+    /// Its languages (codes).
+    languages: &'static str,
+    /// Phone.
+    phone: &'static str,
+    /// Hours Monday to Friday.
+    weekdays: &'static str,
+    /// Hours on Saturday.
+    saturday: &'static str,
+    /// A note on the hours.
+    note: &'static str,
+}
+
+/// The demo's services, in both regions and their languages.
+const DIRECTORY_SERVICES: [DemoService; 12] = [
+    DemoService {
+        organisation: "Drughulp Limburg (demo)",
+        name: "Ambulante drughulp Hasselt (demo)",
+        kind: "drug_service",
+        sites: "HAS",
+        languages: "nl",
+        phone: "011 00 00 01",
+        weekdays: "09:00-12:30, 13:30-17:00",
+        saturday: "",
+        note: "Vrijdag tot 16:00",
+    },
+    DemoService {
+        organisation: "Drughulp Limburg (demo)",
+        name: "Substitutiepraktijk Hasselt (demo)",
+        kind: "oat_prescriber",
+        sites: "HAS,LEU",
+        languages: "nl",
+        phone: "011 00 00 02",
+        weekdays: "08:30-12:00",
+        saturday: "09:00-11:00",
+        note: "",
+    },
+    DemoService {
+        organisation: "Drughulp Oost-Vlaanderen (demo)",
+        name: "MSOC Gent (demo)",
+        kind: "oat_prescriber",
+        sites: "GEN,DEN",
+        languages: "nl",
+        phone: "09 000 00 03",
+        weekdays: "08:00-12:00, 13:00-16:00",
+        saturday: "",
+        note: "Gesloten op feestdagen",
+    },
+    DemoService {
+        organisation: "Centrum Geestelijke Gezondheid Antwerpen (demo)",
+        name: "CGG Antwerpen ambulant (demo)",
+        kind: "mental_health",
+        sites: "ANT",
+        languages: "nl,en",
+        phone: "03 000 00 04",
+        weekdays: "09:00-17:00",
+        saturday: "",
+        note: "Alleen op afspraak",
+    },
+    DemoService {
+        organisation: "CAW Limburg (demo)",
+        name: "CAW Limburg onthaal (demo)",
+        kind: "social_welfare",
+        sites: "HAS",
+        languages: "nl",
+        phone: "011 00 00 05",
+        weekdays: "09:00-12:00, 13:00-16:30",
+        saturday: "",
+        note: "",
+    },
+    DemoService {
+        organisation: "Huisartsenpraktijk De Brug Leuven (demo)",
+        name: "Huisartsenpraktijk De Brug (demo)",
+        kind: "general_practitioner",
+        sites: "LEU",
+        languages: "nl,en",
+        phone: "016 00 00 06",
+        weekdays: "08:00-12:00, 14:00-19:00",
+        saturday: "09:00-12:00",
+        note: "",
+    },
+    DemoService {
+        organisation: "Woonbegeleiding Antwerpen (demo)",
+        name: "Housing First Antwerpen (demo)",
+        kind: "housing",
+        sites: "ANT",
+        languages: "nl",
+        phone: "03 000 00 07",
+        weekdays: "09:00-16:00",
+        saturday: "",
+        note: "",
+    },
+    DemoService {
+        organisation: "Assuétudes Wallonie (demo)",
+        name: "Centre de jour Charleroi (demo)",
+        kind: "drug_service",
+        sites: "JAM,LEZ",
+        languages: "fr",
+        phone: "071 00 00 08",
+        weekdays: "09:00-12:30, 13:30-17:00",
+        saturday: "",
+        note: "Permanence sans rendez-vous le mardi",
+    },
+    DemoService {
+        organisation: "Assuétudes Wallonie (demo)",
+        name: "Consultation TSO Namur (demo)",
+        kind: "oat_prescriber",
+        sites: "AND",
+        languages: "fr",
+        phone: "081 00 00 09",
+        weekdays: "08:30-12:00",
+        saturday: "",
+        note: "",
+    },
+    DemoService {
+        organisation: "Maison médicale de Liège (demo)",
+        name: "Maison médicale Liège, médecine générale (demo)",
+        kind: "general_practitioner",
+        sites: "LAN",
+        languages: "fr",
+        phone: "04 000 00 10",
+        weekdays: "08:00-12:00, 14:00-18:00",
+        saturday: "",
+        note: "",
+    },
+    DemoService {
+        organisation: "CPAS de Charleroi (demo)",
+        name: "CPAS de Charleroi, service social (demo)",
+        kind: "social_welfare",
+        sites: "JAM",
+        languages: "fr",
+        phone: "071 00 00 11",
+        weekdays: "08:30-12:00",
+        saturday: "",
+        note: "Après-midi sur rendez-vous",
+    },
+    DemoService {
+        organisation: "Brussels Hulpcentrum / Centre d'aide Bruxelles (demo)",
+        name: "Santé mentale Bruxelles / Geestelijke gezondheid Brussel (demo)",
+        kind: "mental_health",
+        sites: "HAR",
+        languages: "fr,nl",
+        phone: "02 000 00 12",
+        weekdays: "09:00-17:00",
+        saturday: "",
+        note: "",
+    },
+];
+
+/// The id of the demo organisation with this name.
+async fn organisation_id(app: &App, actor: &Actor, name: &str) -> AppResult<i64> {
+    let filter = crate::reference::OrganisationFilter { search: Some(name.to_owned()), ..Default::default() };
+    let found = app.list_organisations(actor, &filter, Paging { page: 1, per_page: 5 }).await?;
+    found.items.into_iter().find(|o| o.name == name).map(|o| o.id).ok_or(AppError::NotFound)
+}
+
+/// The directory: outside services in both regions, in their languages,
+/// added by the Dutch- and French-speaking coordinators.
+pub async fn seed_directory(app: &App) -> AppResult<()> {
+    for (name, language) in DIRECTORY_ORGANISATIONS {
+        let coordinator =
+            app.command_line_actor(if language == "nl" { "coordinator.nl" } else { "coordinator.fr" }).await?;
+        let draft = OrganisationDraft::parse(name, "care_provider", &[language.to_owned()], "demo@example.org", true)?;
+        app.create_organisation(&coordinator, draft).await?;
+    }
+    for service in DIRECTORY_SERVICES {
+        let DemoService { organisation, name, kind, sites, languages, phone, weekdays, saturday, note } = service;
+        let flemish = !languages.starts_with("fr");
+        let coordinator = app.command_line_actor(if flemish { "coordinator.nl" } else { "coordinator.fr" }).await?;
+        let organisation = organisation_id(app, &coordinator, organisation).await?;
+        let languages: Vec<String> = languages.split(',').map(str::to_owned).collect();
+        let sites: Vec<String> = sites.split(',').map(str::to_owned).collect();
+        let draft = continuum_domain::directory::ServiceDraft::parse(&continuum_domain::directory::ServiceFields {
+            organisation: Some(organisation),
+            name,
+            kind,
+            languages: &languages,
+            sites: &sites,
+            address: "",
+            phone,
+            email: "demo@example.org",
+            website: "",
+            hours: [weekdays, weekdays, weekdays, weekdays, weekdays, saturday, ""],
+            hours_note: note,
+            active: true,
+        })?;
+        app.create_care_service(&coordinator, &draft).await?;
+    }
+    Ok(())
+}
+
+/// One consent as the demo records it.
+struct DemoConsent<'a> {
+    kind: &'a str,
+    decision: &'a str,
+    given_days_ago: i64,
+    valid_until_days: Option<i64>,
+    language: &'a str,
+    recipient: &'a str,
+    organisation: Option<i64>,
+    purpose: &'a str,
+    sections: &'a [&'a str],
+}
+
+impl App {
+    async fn record_demo_consent(&self, worker: &Actor, person: i64, consent: &DemoConsent<'_>) -> AppResult<i64> {
+        let today = self.belgian_today();
+        let day = |days: i64| today.checked_add(jiff::Span::new().days(days)).unwrap_or(today).to_string();
+        let given_on = day(-consent.given_days_ago);
+        let valid_until = consent.valid_until_days.map(day).unwrap_or_default();
+        let sections: Vec<String> = consent.sections.iter().map(|s| (*s).to_owned()).collect();
+        let draft = continuum_domain::consent::ConsentDraft::parse(
+            &continuum_domain::consent::ConsentFields {
+                kind: consent.kind,
+                decision: consent.decision,
+                given_on: &given_on,
+                explanation_language: consent.language,
+                valid_until: &valid_until,
+                recipient: consent.recipient,
+                organisation: consent.organisation,
+                purpose: consent.purpose,
+                sections: &sections,
+                ..Default::default()
+            },
+            today,
+        )?;
+        self.record_consent(worker, person, &draft).await
+    }
+}
+
+/// Consents of every kind for a few people at Hasselt and Lantin, through
+/// the use cases of each prison's care worker: sharing with the
+/// psychosocial service (so `psychosocial.has` and `psychosocial.lan` see
+/// them), sharing with outside organisations, research, contact after
+/// release, screening and treatment; one sharing consent withdrawn, one
+/// expired, one research consent refused.
+pub async fn seed_consents(app: &App) -> AppResult<()> {
+    for (site, provider, language) in
+        [("has", "Drughulp Limburg (demo)", "nl"), ("lan", "Maison médicale de Liège (demo)", "fr")]
+    {
+        let worker = app.command_line_actor(&format!("care_worker.{site}")).await?;
+        let people = app
+            .search_people(&worker, "", crate::people::PeopleOrder::EntryNewest, Paging { page: 1, per_page: 10 })
+            .await?
+            .items;
+        let Some([shared, withdrawn, expired, refusing]) =
+            people.get(3..7).map(|p| [p[0].id, p[1].id, p[2].id, p[3].id])
+        else {
+            return Ok(());
+        };
+        let provider = organisation_id(app, &worker, provider).await?;
+        let psychosocial = |days_valid| DemoConsent {
+            kind: "sharing",
+            decision: "granted",
+            given_days_ago: 20,
+            valid_until_days: Some(days_valid),
+            language,
+            recipient: "psychosocial_service",
+            organisation: None,
+            purpose: "persons_request",
+            sections: &["participation", "referral_status"],
+        };
+        let plain = |kind, decision| DemoConsent {
+            kind,
+            decision,
+            given_days_ago: 20,
+            valid_until_days: None,
+            language,
+            recipient: "",
+            organisation: None,
+            purpose: "",
+            sections: &[],
+        };
+        app.record_demo_consent(&worker, shared, &psychosocial(345)).await?;
+        for kind in ["screening", "treatment", "research", "contact_after_release"] {
+            app.record_demo_consent(&worker, shared, &plain(kind, "granted")).await?;
+        }
+        app.record_demo_consent(
+            &worker,
+            shared,
+            &DemoConsent {
+                recipient: "organisation",
+                organisation: Some(provider),
+                purpose: "continuity_of_care",
+                sections: &["identity", "care_plan", "medication", "appointments"],
+                language: "ar",
+                ..psychosocial(180)
+            },
+        )
+        .await?;
+        let cancelled = app.record_demo_consent(&worker, withdrawn, &psychosocial(345)).await?;
+        let reason = continuum_domain::consent::Withdrawal::parse("Demo: the person changed their mind")?;
+        app.withdraw_consent(&worker, cancelled, &reason).await?;
+        app.record_demo_consent(
+            &worker,
+            expired,
+            &DemoConsent {
+                given_days_ago: 400,
+                valid_until_days: Some(-30),
+                recipient: "organisation",
+                organisation: Some(provider),
+                purpose: "care_coordination",
+                sections: &["identity", "care_plan"],
+                ..psychosocial(0)
+            },
+        )
+        .await?;
+        app.record_demo_consent(&worker, refusing, &plain("research", "refused")).await?;
+    }
     Ok(())
 }

@@ -18,6 +18,8 @@ pub mod audit_writer;
 pub mod auth;
 // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
 pub mod care;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod care_team;
 pub mod config;
 pub mod content_packs;
 pub mod demo;
@@ -37,6 +39,14 @@ pub mod secrets;
 pub mod signals;
 pub mod tokens;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+mod care_access;
+pub mod oat;
+// Consent, the directory of care providers and the psychosocial service's
+// view (issue 6, items 1, 2 and 5).
+pub mod consents;
+pub mod directory;
+pub mod participation;
 
 pub use actor::{AccessPoint, Actor, SiteRef};
 pub use app::App;

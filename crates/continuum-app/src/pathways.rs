@@ -250,12 +250,18 @@ impl App {
         context: Context,
     ) -> AppResult<Result<(), Refusal>> {
         let seq = i64::try_from(pathway.history().len()).unwrap_or(i64::MAX) + 1;
+        let site_before = pathway.site();
         let transition = match pathway.apply(command, context) {
             Ok(transition) => transition.clone(),
             Err(refusal) => return Ok(Err(refusal)),
         };
         let step = StoredStep::new(pathway, &transition);
         pathways::append(tx, id, seq, &step.columns(), &step.transition()).await?;
+        // The responsible care worker (issue 5): a pathway handed to another
+        // prison's team leaves its worker behind.
+        if pathway.site() != site_before {
+            continuum_store::care_team::release_on_handover(tx, id, &step.at, step.who).await?;
+        }
         Ok(Ok(()))
     }
 

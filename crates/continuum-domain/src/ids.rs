@@ -41,3 +41,12 @@ id_type!(
     /// An API bearer token.
     ApiTokenId
 );
+// Consent and the directory of care providers (issue 6, items 1 and 2).
+id_type!(
+    /// A consent recorded for a person.
+    ConsentId
+);
+id_type!(
+    /// A service of a care provider in the directory.
+    CareServiceId
+);

@@ -137,7 +137,7 @@ pub(crate) fn optional_date(errors: &mut Invalid, field: &'static str, text: &st
 }
 
 /// A two-letter lowercase language code (ISO 639-1), e.g. `ar`, `nl`.
-fn language_code(code: &str) -> Option<String> {
+pub(crate) fn language_code(code: &str) -> Option<String> {
     let code = code.trim().to_ascii_lowercase();
     (code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())).then_some(code)
 }

@@ -14,10 +14,28 @@
 //!   medical service of another site under break-the-glass.
 //! - Prison security staff, psychosocial service, directors, coordinators,
 //!   steering members, researchers and administrators never get clinical data.
+//! - Medication and OAT are written by the medical service only
+//!   (`WriteMedication`); care workers read them as clinical data.
 //! - A site-bound action on a programme-wide target (all sites at once) needs
 //!   a grant for all sites.
+//!
+//! Consent as input (issue 6, item 1): readers who read on the strength of
+//! the person's consent (the psychosocial service; outside providers, on top
+//! of a referral) are decided on the person's consents themselves, given in
+//! [`Target::consent`] with the section read and the instant of the request.
+//! The policy asks [`consent::check`]; a withdrawn or expired consent
+//! therefore refuses the very next request, and the denial names the
+//! missing consent ([`DenyReason::ConsentMissing`]). A target without that
+//! input never opens such a read.
+//!
+//! How a referral plugs in: the application establishes
+//! [`Relationship::ReferredToActorOrganisation`] with the organisation the
+//! person is referred to when it is the actor's own; the policy then asks the
+//! consents for that organisation as recipient. Nothing here changes when
+//! referrals are stored.
 
-use crate::ids::SiteId;
+use crate::consent::{self, Consent, MissingConsent, Recipient, Section, Verdict};
+use crate::ids::{ConsentId, OrganisationId, SiteId};
 use crate::role::{Role, RoleGrant, SiteScope};
 
 /// Everything a user can ask to do. Each use case names exactly one.
@@ -74,11 +92,16 @@ pub enum Action {
     /// Undo a merge of duplicate people (administrators: it restores both
     /// records as they were, without showing who they are).
     UndoMerge,
+    // OAT (issue 5, item 4).
+    /// Record medication and opioid agonist treatment: prescriptions, the
+    /// treatment declared at entry and its continuity (the medical service;
+    /// care workers read them with `ReadClinical`).
+    WriteMedication,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::ViewReferenceData,
         Action::ManageSites,
         Action::ManageOrganisations,
@@ -103,6 +126,7 @@ impl Action {
         Action::ExportResearch,
         Action::ManageInstruments,
         Action::UndoMerge,
+        Action::WriteMedication,
     ];
 
     /// The stable code, used in the audit trail and the expectation tables.
@@ -132,6 +156,7 @@ impl Action {
             Action::ExportResearch => "export_research",
             Action::ManageInstruments => "manage_instruments",
             Action::UndoMerge => "undo_merge",
+            Action::WriteMedication => "write_medication",
         }
     }
 
@@ -155,7 +180,7 @@ impl Action {
 
     /// Whether the action reads or writes identified clinical data.
     pub fn is_clinical(self) -> bool {
-        matches!(self, Action::ReadClinical | Action::WriteClinical)
+        matches!(self, Action::ReadClinical | Action::WriteClinical | Action::WriteMedication)
     }
 }
 
@@ -167,18 +192,28 @@ pub enum Relationship {
     /// The person was transferred away from this site, and the sending
     /// team's read window is still open.
     TransferredFrom(SiteId),
-    /// The person is referred to the actor's organisation and a valid
-    /// sharing consent covers what is read.
-    ReferredToActorOrganisation,
-    /// The person consented to share their participation with the actor's
-    /// service (the psychosocial service).
-    SharingConsentWithActor,
+    /// The person is referred to this organisation, which is the actor's
+    /// own. What may be read then depends on the person's consents for that
+    /// organisation ([`Target::consent`]).
+    ReferredToActorOrganisation(OrganisationId),
     /// The actor holds an unexpired break-the-glass access to the person.
     EmergencyAccess,
     /// The actor signalled this person.
     SignalledByActor,
     /// The actor is a member of the steering group concerned.
     GroupMember,
+}
+
+/// The person's consents, for a read that a reader may make only with one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentInput<'a> {
+    /// Every consent of the person, as recorded (withdrawn and expired ones
+    /// included: the check says why they do not count).
+    pub consents: &'a [Consent],
+    /// The section the read shows.
+    pub section: Section,
+    /// The instant of the request.
+    pub at: jiff::Timestamp,
 }
 
 /// What is known of the resource an action touches.
@@ -188,15 +223,25 @@ pub struct Target<'a> {
     pub site: Option<SiteId>,
     /// The actor's relationships to the resource.
     pub relationships: &'a [Relationship],
+    /// The person's consents and what is read, for readers who need a
+    /// consent; `None` when the target is not one person's data.
+    pub consent: Option<ConsentInput<'a>>,
 }
 
 impl Target<'static> {
     /// A programme-wide resource (users, the audit trail, all sites' figures).
-    pub const PROGRAMME: Target<'static> = Target { site: None, relationships: &[] };
+    pub const PROGRAMME: Target<'static> = Target { site: None, relationships: &[], consent: None };
 
     /// A resource of one site, without any special relationship.
     pub fn site(site: SiteId) -> Target<'static> {
-        Target { site: Some(site), relationships: &[] }
+        Target { site: Some(site), relationships: &[], consent: None }
+    }
+}
+
+impl<'a> Target<'a> {
+    /// One person's data at `site`, read under the person's consents.
+    pub fn person(site: SiteId, relationships: &'a [Relationship], consent: ConsentInput<'a>) -> Target<'a> {
+        Target { site: Some(site), relationships, consent: Some(consent) }
     }
 }
 
@@ -207,10 +252,12 @@ pub enum Grounds {
     Role(Role),
     /// The sending team's read access after a transfer.
     Transfer,
-    /// A referral to the actor's organisation within consent.
-    Referral,
-    /// The person's consent to share with the actor.
-    Consent,
+    /// A referral to the actor's organisation, within this consent.
+    Referral(ConsentId),
+    /// This consent of the person to share with the actor.
+    Consent(ConsentId),
+    /// The actor signalled the person.
+    Signalled,
     /// Emergency access, flagged for review.
     BreakTheGlass,
     /// Membership of the steering group concerned.
@@ -224,9 +271,12 @@ pub enum DenyReason {
     RoleNotPermitted,
     /// A role may, but not at this site.
     OutsideGrantedSites,
-    /// A role may, but only with a relationship (consent, referral, group
+    /// A role may, but only with a relationship (referral, group
     /// membership) that is absent or no longer valid.
     RelationshipRequired,
+    /// A role may, but only with the person's consent, and this one is
+    /// missing (none, refused, withdrawn, expired, or not covering the section).
+    ConsentMissing(MissingConsent),
 }
 
 impl DenyReason {
@@ -236,6 +286,16 @@ impl DenyReason {
             DenyReason::RoleNotPermitted => "role_not_permitted",
             DenyReason::OutsideGrantedSites => "outside_granted_sites",
             DenyReason::RelationshipRequired => "relationship_required",
+            DenyReason::ConsentMissing(_) => "consent_missing",
+        }
+    }
+
+    /// The reason as written to the audit trail: the code, and for a
+    /// missing consent which one ([`MissingConsent::audit_reason`]).
+    pub fn audit_reason(self) -> String {
+        match self {
+            DenyReason::ConsentMissing(missing) => missing.audit_reason(),
+            other => other.code().to_owned(),
         }
     }
 }
@@ -288,6 +348,7 @@ fn stronger(a: DenyReason, b: DenyReason) -> DenyReason {
             DenyReason::RoleNotPermitted => 0,
             DenyReason::OutsideGrantedSites => 1,
             DenyReason::RelationshipRequired => 2,
+            DenyReason::ConsentMissing(_) => 3,
         }
     }
     if rank(b) > rank(a) { b } else { a }
@@ -301,10 +362,14 @@ enum Rule {
     InScope,
     /// Permitted whatever the scope (programme-level actions).
     Anywhere,
-    /// Permitted in scope only with this relationship.
-    InScopeWith(Relationship),
     /// Permitted anywhere only with this relationship.
     AnywhereWith(Relationship),
+    /// Permitted in scope only where the person's consents let this
+    /// recipient read the section.
+    InScopeWithConsent(Recipient),
+    /// Permitted anywhere for a person referred to the actor's organisation,
+    /// where the person's consents let that organisation read the section.
+    ReferredWithConsent,
 }
 
 fn rule(role: Role, action: Action) -> Rule {
@@ -332,18 +397,21 @@ fn rule(role: Role, action: Action) -> Rule {
             | A::ViewPersonAccessLog,
         ) => Rule::InScope,
         (R::Medical, A::RequestEmergencyAccess) => Rule::Anywhere,
+        // OAT (issue 5, item 4): prescribing is the medical service's.
+        (R::Medical, A::WriteMedication) => Rule::InScope,
 
-        (R::Psychosocial, A::ReadParticipation) => Rule::InScopeWith(Relationship::SharingConsentWithActor),
+        (R::Psychosocial, A::ReadParticipation) => Rule::InScopeWithConsent(Recipient::PsychosocialService),
         (R::PrisonStaff, A::SignalPerson) => Rule::InScope,
 
         (R::Director, A::ViewIndicators | A::ViewGovernance | A::ManageGovernance) => Rule::InScope,
         (R::Director | R::Coordinator, A::ManageTraining) => Rule::InScope,
         (R::Coordinator, A::ViewIndicators | A::ViewGovernance | A::ManageGovernance) => Rule::InScope,
         (R::SteeringMember, A::ViewGovernance | A::ManageGovernance) => Rule::AnywhereWith(Relationship::GroupMember),
+        // Governance (issue 7): the central group decides authorisations;
+        // its members do, as members (`GroupMember` of the deciding group).
+        (R::SteeringMember, A::DecideProjectAuthorisation) => Rule::AnywhereWith(Relationship::GroupMember),
 
-        (R::ExternalProvider, A::ReadClinical | A::UpdateReferral) => {
-            Rule::AnywhereWith(Relationship::ReferredToActorOrganisation)
-        }
+        (R::ExternalProvider, A::ReadClinical | A::UpdateReferral) => Rule::ReferredWithConsent,
         (R::Researcher, A::ViewIndicators | A::ExportResearch) => Rule::InScope,
 
         _ => Rule::Never,
@@ -362,14 +430,42 @@ fn has(target: Target<'_>, relationship: Relationship) -> bool {
     target.relationships.contains(&relationship)
 }
 
-fn grounds_of(relationship: Relationship) -> Grounds {
+/// The grounds a relationship gives on its own (a referral never does: it
+/// needs a consent, see [`Rule::ReferredWithConsent`]).
+fn grounds_of(relationship: Relationship) -> Option<Grounds> {
     match relationship {
-        Relationship::TransferredFrom(_) => Grounds::Transfer,
-        Relationship::ReferredToActorOrganisation => Grounds::Referral,
-        Relationship::SharingConsentWithActor | Relationship::SignalledByActor => Grounds::Consent,
-        Relationship::EmergencyAccess => Grounds::BreakTheGlass,
-        Relationship::GroupMember => Grounds::Membership,
+        Relationship::TransferredFrom(_) => Some(Grounds::Transfer),
+        Relationship::ReferredToActorOrganisation(_) => None,
+        Relationship::SignalledByActor => Some(Grounds::Signalled),
+        Relationship::EmergencyAccess => Some(Grounds::BreakTheGlass),
+        Relationship::GroupMember => Some(Grounds::Membership),
     }
+}
+
+/// Whether the target's consents let `recipient` read what is read;
+/// `grounds` names the consent that does.
+fn with_consent(target: Target<'_>, recipient: Recipient, grounds: fn(ConsentId) -> Grounds) -> Decision {
+    let Some(input) = target.consent else {
+        return Decision::Deny(DenyReason::RelationshipRequired);
+    };
+    match consent::check(input.consents, recipient, input.section, input.at) {
+        Verdict::Allowed(id) => Decision::Allow(grounds(id)),
+        Verdict::Missing(missing) => Decision::Deny(DenyReason::ConsentMissing(missing)),
+    }
+}
+
+/// A referral to the actor's organisation, within the consents for it.
+fn referred_with_consent(target: Target<'_>) -> Decision {
+    let mut decision = Decision::Deny(DenyReason::RelationshipRequired);
+    for relationship in target.relationships {
+        if let Relationship::ReferredToActorOrganisation(organisation) = *relationship {
+            decision = with_consent(target, Recipient::Organisation(organisation), Grounds::Referral);
+            if decision.is_allowed() {
+                return decision;
+            }
+        }
+    }
+    decision
 }
 
 fn grant_decision(grant: RoleGrant, action: Action, target: Target<'_>) -> Decision {
@@ -377,18 +473,34 @@ fn grant_decision(grant: RoleGrant, action: Action, target: Target<'_>) -> Decis
     match rule(role, action) {
         Rule::Never => Decision::Deny(DenyReason::RoleNotPermitted),
         Rule::Anywhere => Decision::Allow(Grounds::Role(role)),
-        Rule::AnywhereWith(relationship) if has(target, relationship) => Decision::Allow(grounds_of(relationship)),
-        Rule::AnywhereWith(_) => Decision::Deny(DenyReason::RelationshipRequired),
-        Rule::InScopeWith(relationship) if in_scope(grant.scope, target) => {
-            if has(target, relationship) {
-                Decision::Allow(grounds_of(relationship))
-            } else {
-                Decision::Deny(DenyReason::RelationshipRequired)
-            }
+        Rule::AnywhereWith(relationship) => by_relationship(target, relationship),
+        Rule::InScopeWithConsent(recipient) if in_scope(grant.scope, target) => {
+            with_consent(target, recipient, Grounds::Consent)
         }
+        Rule::ReferredWithConsent => referred_with_consent(target),
         Rule::InScope if in_scope(grant.scope, target) => Decision::Allow(Grounds::Role(role)),
-        Rule::InScope | Rule::InScopeWith(_) => beyond_scope(grant, action, target),
+        Rule::InScope | Rule::InScopeWithConsent(_) => beyond_scope(grant, action, target),
     }
+}
+
+fn by_relationship(target: Target<'_>, relationship: Relationship) -> Decision {
+    match grounds_of(relationship) {
+        Some(grounds) if has(target, relationship) => Decision::Allow(grounds),
+        _ => Decision::Deny(DenyReason::RelationshipRequired),
+    }
+}
+
+/// Whether the actor's roles could do `action` at `site` (or, for `None`,
+/// on the programme) for some record, given the relationships and consents
+/// that record may have: the question asked before a request's input is
+/// read (`App::permit`). Every record is then decided by [`decide`].
+pub fn possible(grants: &[RoleGrant], action: Action, site: Option<SiteId>) -> bool {
+    let target = Target { site, relationships: &[], consent: None };
+    grants.iter().any(|grant| match rule(grant.role, action) {
+        Rule::Never => false,
+        Rule::Anywhere | Rule::AnywhereWith(_) | Rule::ReferredWithConsent => true,
+        Rule::InScope | Rule::InScopeWithConsent(_) => in_scope(grant.scope, target),
+    })
 }
 
 /// Access outside the grant's sites, which only relationships can open.

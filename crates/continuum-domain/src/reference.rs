@@ -42,7 +42,7 @@ impl OrganisationKind {
 }
 
 /// Parses a comma- or space-separated list of language codes (at least one).
-fn languages(errors: &mut Invalid, field: &'static str, raw: &[String]) -> Vec<Language> {
+pub(crate) fn languages(errors: &mut Invalid, field: &'static str, raw: &[String]) -> Vec<Language> {
     let mut out = Vec::new();
     for code in raw.iter().flat_map(|s| s.split([',', ' '])).filter(|s| !s.trim().is_empty()) {
         match Language::parse(code) {

@@ -52,26 +52,82 @@ pub enum Problem {
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
     // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
-    /// A number outside the range that is possible.
-    OutOfRange {
-        /// The smallest value accepted.
-        min: i64,
-        /// The largest value accepted.
-        max: i64,
-    },
     /// More choices than allowed.
     TooMany {
         /// The most choices accepted.
         max: usize,
     },
-    /// A dose outside the usual range: saved only once confirmed.
-    DoseUnusual,
     /// A secondary substance that is the primary one.
     RepeatsPrimary,
     /// A review date before the date of the care plan.
     ReviewBeforePlan,
     /// The person has no open care pathway to record care on.
     NoOpenPathway,
+    // Governance (issue 7).
+    /// A number outside the range allowed.
+    OutOfRange {
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+    },
+    /// A meeting planned for a moment already past.
+    MeetingInPast,
+    /// A meeting recorded as held that has not yet begun.
+    MeetingInFuture,
+    /// Something only a held meeting can have (attendance, minutes,
+    /// decisions, their approval).
+    MeetingNotHeld,
+    /// Minutes approved at a meeting that is not a later held meeting of
+    /// the same group.
+    ApprovalNotLater,
+    /// A decision on a project's authorisation by a group that may not decide it.
+    GroupMayNotDecide,
+    /// A decision at a meeting held before the request was submitted.
+    MeetingBeforeSubmission,
+    /// Text that identifies a person (a national register number).
+    IdentifiesPerson,
+    /// Not a member of the group at that date.
+    NotAMember,
+    /// Another member holds this office over the same period.
+    OfficeTaken,
+    /// The central group belongs to no prison; a local group to exactly one.
+    SiteNotForKind,
+    /// No active account has this username.
+    UnknownUser,
+    /// A date that must come later (a review after the decision, a next
+    /// review after today).
+    TooEarly,
+    // OAT (issue 5, item 4).
+    /// A dose that cannot be (zero or less, or far above any treatment).
+    DoseImpossible,
+    /// A dose outside the usual range (in milligrams): accepted once confirmed.
+    DoseUnusual {
+        /// The lowest usual dose.
+        min: i64,
+        /// The highest usual dose.
+        max: i64,
+    },
+    // Release planning and follow-up (issue 5, items 6 to 8).
+    /// A date after release (a follow-up contact) lies before the release.
+    BeforeRelease,
+    /// The user named has no clinical role at the person's prison.
+    NotClinicalAtSite,
+    /// No active organisation has this id.
+    UnknownOrganisation,
+    // Consent and the directory of care providers (issue 6, items 1 and 2).
+    /// A section the recipient may never be given (the psychosocial service
+    /// gets no clinical content).
+    NotForRecipient,
+    /// The file is not a PDF document.
+    NotPdf,
+    /// The file is larger than allowed.
+    FileTooLarge {
+        /// The limit in megabytes.
+        max_mb: usize,
+    },
+    /// Opening hours not written as `09:00-12:00, 13:00-17:00`.
+    OpeningHours,
 }
 
 impl Problem {
@@ -94,12 +150,35 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
-            Problem::OutOfRange { .. } => "validation-out-of-range",
             Problem::TooMany { .. } => "validation-too-many",
-            Problem::DoseUnusual => "validation-dose-unusual",
             Problem::RepeatsPrimary => "validation-repeats-primary",
             Problem::ReviewBeforePlan => "validation-review-before-plan",
             Problem::NoOpenPathway => "validation-no-open-pathway",
+            // Governance (issue 7).
+            Problem::OutOfRange { .. } => "validation-out-of-range",
+            Problem::MeetingInPast => "validation-meeting-in-past",
+            Problem::MeetingInFuture => "validation-meeting-in-future",
+            Problem::MeetingNotHeld => "validation-meeting-not-held",
+            Problem::ApprovalNotLater => "validation-approval-not-later",
+            Problem::GroupMayNotDecide => "validation-group-may-not-decide",
+            Problem::MeetingBeforeSubmission => "validation-meeting-before-submission",
+            Problem::IdentifiesPerson => "validation-identifies-person",
+            Problem::NotAMember => "validation-not-a-member",
+            Problem::OfficeTaken => "validation-office-taken",
+            Problem::SiteNotForKind => "validation-site-not-for-kind",
+            Problem::UnknownUser => "validation-unknown-user",
+            Problem::TooEarly => "validation-too-early",
+            // OAT (issue 5, item 4).
+            Problem::DoseImpossible => "validation-dose-impossible",
+            Problem::DoseUnusual { .. } => "validation-dose-unusual",
+            // Release planning and follow-up (issue 5, items 6 to 8).
+            Problem::BeforeRelease => "validation-before-release",
+            Problem::NotClinicalAtSite => "validation-not-clinical-at-site",
+            Problem::UnknownOrganisation => "validation-unknown-organisation",
+            Problem::NotForRecipient => "validation-not-for-recipient",
+            Problem::NotPdf => "validation-not-pdf",
+            Problem::FileTooLarge { .. } => "validation-file-too-large",
+            Problem::OpeningHours => "validation-opening-hours",
         }
     }
 
@@ -113,6 +192,8 @@ impl Problem {
                 vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))]
             }
             Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
+            Problem::DoseUnusual { min, max } => vec![("min", *min), ("max", *max)],
+            Problem::FileTooLarge { max_mb } => vec![("mb", i64::try_from(*max_mb).unwrap_or(i64::MAX))],
             _ => Vec::new(),
         }
     }

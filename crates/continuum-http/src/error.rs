@@ -15,6 +15,10 @@ use serde::Serialize;
 use crate::observability::REQUEST_ID;
 use crate::shell::{Shell, render};
 
+/// The conflicts of release planning and follow-up (issue 5, items 6 to
+/// 8), each its own code and message id.
+pub(crate) const RELEASE_CONFLICTS: &[&str] = &["care-team-pathway-closed"];
+
 /// The status, stable code and message id of an error.
 pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
     match error {
@@ -44,6 +48,17 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
         AppError::Conflict(code @ ("care-no-open-pathway" | "care-plan-changed" | "care-plan-exists")) => {
             (StatusCode::CONFLICT, code, code)
         }
+        // OAT and transfers (issue 5, items 4 and 5): each refusal has its own message.
+        AppError::Conflict(
+            code @ ("oat-already-declared"
+            | "oat-already-stopped"
+            | "oat-continuity-recorded"
+            | "handover-already-acknowledged"),
+        ) => (StatusCode::CONFLICT, code, code),
+        // Release planning and follow-up: each refusal has its own message.
+        AppError::Conflict(code) if RELEASE_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
+        // Consents (issue 6, item 1).
+        AppError::Conflict(code @ "consent-already-withdrawn") => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

@@ -78,3 +78,76 @@ fn every_release_kind_episode_change_and_register_problem_has_a_message() {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
 }
+
+// Release planning and follow-up (issue 5, items 6 to 8): the problems and
+// refusals the use cases answer, which no literal in this crate names.
+#[test]
+fn every_release_problem_and_refusal_has_a_message() {
+    use continuum_domain::validation::Problem;
+    let mut keys: Vec<&str> = [Problem::BeforeRelease, Problem::NotClinicalAtSite, Problem::UnknownOrganisation]
+        .iter()
+        .map(Problem::message_id)
+        .collect();
+    keys.extend(crate::error::RELEASE_CONFLICTS);
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}
+
+// Consent and the psychosocial service's view (issue 6, items 1 and 5):
+// labels built from codes.
+#[test]
+fn every_consent_code_participation_and_consent_problem_has_a_message() {
+    use continuum_domain::consent::{
+        ConsentDecision, ConsentKind, Lack, MissingConsent, Recipient, Section, SharingPurpose, Standing,
+    };
+    use continuum_domain::ids::ConsentId;
+    use continuum_domain::participation::Participation;
+    use continuum_domain::validation::Problem;
+    let mut keys: Vec<String> = ConsentKind::ALL.iter().map(|k| format!("consent-kind-{}", k.code())).collect();
+    keys.extend(ConsentDecision::ALL.iter().map(|d| format!("consent-decision-{}", d.code())));
+    keys.extend(SharingPurpose::ALL.iter().map(|p| format!("consent-purpose-{}", p.code())));
+    keys.extend(Section::ALL.iter().map(|s| format!("consent-section-{}", s.code())));
+    keys.extend(
+        [Standing::InForce, Standing::NotYetValid, Standing::Expired, Standing::Withdrawn]
+            .iter()
+            .map(|s| format!("consent-standing-{}", s.code())),
+    );
+    keys.extend(
+        [Participation::TakesPart, Participation::DoesNotTakePart]
+            .iter()
+            .map(|p| format!("participation-{}", p.code())),
+    );
+    let id = ConsentId(1);
+    for lack in [
+        Lack::NoneRecorded,
+        Lack::SectionNotCovered(id),
+        Lack::Refused(id),
+        Lack::Withdrawn(id),
+        Lack::Expired(id),
+        Lack::NotYetValid(id),
+    ] {
+        let missing = MissingConsent { recipient: Recipient::PsychosocialService, section: Section::Risks, lack };
+        keys.push(missing.message_id().to_owned());
+    }
+    keys.extend(
+        [
+            Problem::NotForRecipient,
+            Problem::UnknownOrganisation,
+            Problem::NotPdf,
+            Problem::FileTooLarge { max_mb: 1 },
+            Problem::OpeningHours,
+        ]
+        .map(|p| p.message_id().to_owned()),
+    );
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}
+
+// The directory of care providers (issue 6, item 2): labels built from codes.
+#[test]
+fn every_service_kind_and_weekday_has_a_label() {
+    let mut keys: Vec<String> =
+        continuum_domain::directory::ServiceKind::ALL.iter().map(|k| format!("service-kind-{}", k.code())).collect();
+    keys.extend(continuum_domain::directory::WEEKDAYS.iter().map(|d| format!("weekday-{d}")));
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}

@@ -92,8 +92,15 @@ impl Shell {
         if actor.may_ever(Action::SignalPerson) {
             nav.push(item("/signals", "nav-signals"));
         }
+        // The psychosocial service's view (issue 6, item 5): who shared
+        // their participation with it.
+        if actor.may_somewhere(Action::ReadParticipation) {
+            nav.push(item("/participation", "nav-participation"));
+        }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
+        // The directory of care providers (issue 6, item 2).
+        nav.push(item("/directory", "nav-directory"));
         if actor.may_ever(Action::ManageUsers) {
             nav.push(item("/admin/users", "nav-users"));
         }

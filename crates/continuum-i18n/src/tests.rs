@@ -305,6 +305,13 @@ fn every_care_message_of_the_domain_exists_in_every_language() {
     assert_eq!(missing_keys(&continuum_domain::care::message_ids()), vec![]);
 }
 
+// Release planning and follow-up (issue 5, items 6 to 8).
+#[test]
+fn every_release_and_follow_up_message_of_the_domain_exists_in_every_language() {
+    let ids = continuum_domain::release::message_ids();
+    assert_eq!(missing_keys(&ids), vec![]);
+}
+
 #[test]
 fn a_care_pathway_refusal_renders_with_translated_arguments() {
     use continuum_domain::pathway::{CommandKind, Refusal, RefusalReason, Stage, State};
@@ -369,6 +376,11 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("kind", Arg::from("Goal")),
         ("from", Arg::from("Open")),
         ("to", Arg::from("Achieved")),
+        // Consent and the psychosocial service's view (issue 6).
+        ("consent", Arg::Num(12)),
+        ("recipient", Arg::from("CAD Limburg")),
+        ("section", Arg::from("Zorgplan")),
+        ("date", Arg::from("2026-03-04")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

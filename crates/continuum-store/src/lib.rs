@@ -23,6 +23,8 @@ pub mod audit;
 pub mod backup;
 // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
 pub mod care;
+// Release planning and follow-up (issue 5, items 6 to 8).
+pub mod care_team;
 pub mod content_packs;
 pub mod emergency;
 pub mod entries;
@@ -39,6 +41,13 @@ pub mod sites;
 pub mod tokens;
 pub mod uploads;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod handovers;
+pub mod oat;
+// Consent and the directory of care providers (issue 6, items 1, 2 and 5).
+pub mod consents;
+pub mod directory;
+pub mod participation;
 
 /// The database driver's error, for `?` on commits.
 pub use sqlx::Error as DbError;

@@ -14,11 +14,34 @@ pub enum MoveKind {
     Screening,
     /// A signal matched to the person.
     Signal,
+    // OAT and transfers (issue 5, items 4 and 5).
+    /// An OAT prescription.
+    OatPrescription,
+    /// OAT declared at entry.
+    OatDeclaration,
+    /// A handover between pilot prisons.
+    Handover,
+    /// A handover document of a transfer out of the programme.
+    HandoverDocument,
+    /// A consent of the person (with its signed forms).
+    Consent,
 }
 
 impl MoveKind {
     /// Every kind.
-    pub const ALL: [MoveKind; 4] = [MoveKind::Episode, MoveKind::Pathway, MoveKind::Screening, MoveKind::Signal];
+    pub const ALL: [MoveKind; 9] = [
+        MoveKind::Episode,
+        MoveKind::Pathway,
+        MoveKind::Screening,
+        MoveKind::Signal,
+        // OAT and transfers (issue 5, items 4 and 5).
+        MoveKind::OatPrescription,
+        MoveKind::OatDeclaration,
+        MoveKind::Handover,
+        MoveKind::HandoverDocument,
+        // Consent (issue 6).
+        MoveKind::Consent,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -27,6 +50,11 @@ impl MoveKind {
             MoveKind::Pathway => "pathway",
             MoveKind::Screening => "screening",
             MoveKind::Signal => "signal",
+            MoveKind::OatPrescription => "oat_prescription",
+            MoveKind::OatDeclaration => "oat_declaration",
+            MoveKind::Handover => "handover",
+            MoveKind::HandoverDocument => "handover_document",
+            MoveKind::Consent => "consent",
         }
     }
 
@@ -36,6 +64,11 @@ impl MoveKind {
             MoveKind::Pathway => "pathways",
             MoveKind::Screening => "screenings",
             MoveKind::Signal => "signals",
+            MoveKind::OatPrescription => "oat_prescriptions",
+            MoveKind::OatDeclaration => "oat_declarations",
+            MoveKind::Handover => "handovers",
+            MoveKind::HandoverDocument => "handover_documents",
+            MoveKind::Consent => "consents",
         }
     }
 }

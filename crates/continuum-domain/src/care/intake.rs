@@ -642,8 +642,8 @@ fn oat_outside(e: &mut Invalid, fields: &IntakeFields<'_>, intake_date: Option<D
             if dose.0 <= 0 || dose.0 > limit * 10 {
                 e.push("oat_dose_mg", Problem::OutOfRange { min: 0, max: limit });
                 None
-            } else if usual.is_some_and(|usual| dose.0 > usual * 10) && !fields.dose_confirmed {
-                e.push("oat_dose_mg", Problem::DoseUnusual);
+            } else if let Some(usual) = usual.filter(|usual| dose.0 > usual * 10 && !fields.dose_confirmed) {
+                e.push("oat_dose_mg", Problem::DoseUnusual { min: 0, max: usual });
                 None
             } else {
                 Some(dose)

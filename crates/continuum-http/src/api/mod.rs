@@ -46,6 +46,10 @@ use crate::routes::{Access, Routes};
 pub mod audit;
 // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
 pub mod care;
+// Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
+pub mod consents;
+// The directory of care providers (issue 6, items 2 and 7).
+pub mod directory;
 // Detention episodes and signals (issue 4, items 1 and 3).
 pub mod episodes;
 pub mod me;
@@ -58,6 +62,8 @@ pub mod screenings;
 pub mod signals;
 pub mod sites;
 pub mod users;
+// OAT and transfers (issue 5, items 4 and 5).
+pub mod oat;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -116,6 +122,24 @@ pub mod users;
         care::intakes::create_intake,
         care::intakes::get_intake,
         care::intakes::amend_intake,
+        // OAT and transfers (issue 5, items 4 and 5).
+        oat::get_person_oat,
+        oat::create_oat_prescription,
+        oat::stop_oat_prescription,
+        oat::create_oat_declaration,
+        oat::record_oat_continuity,
+        // Consent and the psychosocial service's view (issue 6).
+        consents::list_consents,
+        consents::create_consent,
+        consents::get_consent,
+        consents::withdraw_consent,
+        consents::list_participation,
+        consents::get_participation,
+        // The directory of care providers (issue 6).
+        directory::list_services,
+        directory::get_service,
+        directory::create_service,
+        directory::update_service,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -128,7 +152,9 @@ pub mod users;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
-        (name = "care", description = "The care of a person (clinical roles of the person's prison): intakes, care plans with every version, contacts and group sessions, and the person's timeline."),
+        (name = "care", description = "The care of a person (clinical roles of the person's prison): intakes, care plans with every version, contacts and group sessions, the person's timeline; opioid agonist treatment and its continuity at entry, handovers at a transfer (the medical service records OAT)."),
+        (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
+        (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -179,6 +205,11 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = screenings::routes(routes);
     // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
     let routes = care::routes(routes);
+    // OAT and transfers (issue 5, items 4 and 5).
+    let routes = oat::routes(routes);
+    // Consent and the psychosocial service's view (issue 6).
+    let routes = consents::routes(routes);
+    let routes = directory::routes(routes);
     audit::routes(routes)
 }
 

@@ -1,6 +1,9 @@
 //! Read-only FHIR R4 at `/fhir/r4/`: each instrument version as a
 //! `Questionnaire`, each screening as a `QuestionnaireResponse`, and its
-//! scores as `Observation`s; JSON only (`application/fhir+json`).
+//! scores as `Observation`s; each consent as a `Consent` ([`consent`]);
+//! the directory's organisations and services as `Organization`s and
+//! `HealthcareService`s ([`directory`]);
+//! JSON only (`application/fhir+json`).
 //!
 //! Conventions:
 //!
@@ -40,6 +43,9 @@ use crate::extract::{actor_lang, api_actor, visitor_lang};
 use crate::routes::{Access, Routes};
 use crate::state::AppState;
 
+// Consent and the directory of care providers (issue 6, item 7).
+pub mod consent;
+pub mod directory;
 mod questionnaire;
 pub mod resources;
 mod response;
@@ -223,7 +229,8 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
         software: Software { name: "Continuum", version: env!("CARGO_PKG_VERSION") },
         implementation: Implementation {
             description: "Continuum: screening instruments as Questionnaires, screenings as QuestionnaireResponses \
-                          and their scores as Observations (read only).",
+                          and their scores as Observations, consents as Consents, the directory of care \
+                          providers as Organizations and HealthcareServices (read only).",
             url: base_url(&headers, &state),
         },
         fhir_version: "4.0.1",
@@ -243,6 +250,22 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                     search_param: by_subject(),
                 },
                 RestResource { kind: "Observation", interaction: read_and_search(), search_param: by_subject() },
+                // Consent and the directory of care providers (issue 6, item 7).
+                RestResource {
+                    kind: "Consent",
+                    interaction: vec![Interaction { code: "read" }],
+                    search_param: Vec::new(),
+                },
+                RestResource {
+                    kind: "Organization",
+                    interaction: vec![Interaction { code: "read" }],
+                    search_param: Vec::new(),
+                },
+                RestResource {
+                    kind: "HealthcareService",
+                    interaction: vec![Interaction { code: "read" }],
+                    search_param: Vec::new(),
+                },
             ],
         }],
     };
@@ -348,6 +371,43 @@ async fn search_observations(
     Ok(fhir_json(StatusCode::OK, &searchset(self_url, entries)))
 }
 
+/// One consent of a person (care team of the person's prison).
+async fn read_consent(
+    State(state): State<AppState>,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, FhirError> {
+    state.app.permit(&caller.actor, Action::ReadClinical, "consent.read").await.map_err(caller.fail())?;
+    let id: i64 = id.parse().map_err(|_| caller.fail()(AppError::NotFound))?;
+    let record = state.app.get_consent(&caller.actor, id).await.map_err(caller.fail())?;
+    let psychosocial_service = continuum_i18n::t(caller.lang, "consent-recipient-psychosocial_service");
+    Ok(fhir_json(StatusCode::OK, &Resource::Consent(consent::consent(&record, &psychosocial_service))))
+}
+
+/// One organisation (reference data).
+async fn read_organization(
+    State(state): State<AppState>,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, FhirError> {
+    let id: i64 = id.parse().map_err(|_| caller.fail()(AppError::NotFound))?;
+    let (organisation, _) = state.app.get_organisation(&caller.actor, id).await.map_err(caller.fail())?;
+    let kind = continuum_i18n::t(caller.lang, &format!("org-kind-{}", organisation.kind));
+    Ok(fhir_json(StatusCode::OK, &Resource::Organization(directory::organization(&organisation, kind))))
+}
+
+/// One service of the directory (reference data).
+async fn read_healthcare_service(
+    State(state): State<AppState>,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, FhirError> {
+    let id: i64 = id.parse().map_err(|_| caller.fail()(AppError::NotFound))?;
+    let (service, _) = state.app.get_care_service(&caller.actor, id).await.map_err(caller.fail())?;
+    let kind = continuum_i18n::t(caller.lang, &format!("service-kind-{}", service.kind));
+    Ok(fhir_json(StatusCode::OK, &Resource::HealthcareService(directory::healthcare_service(&service, kind))))
+}
+
 pub(crate) fn routes(routes: Routes) -> Routes {
     let reference = Access::Policy(Action::ViewReferenceData);
     let clinical = Access::Policy(Action::ReadClinical);
@@ -359,6 +419,11 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/QuestionnaireResponse/{id}", clinical, get(read_questionnaire_response))
         .add("GET", "/fhir/r4/Observation", clinical, get(search_observations))
         .add("GET", "/fhir/r4/Observation/{id}", clinical, get(read_observation))
+        // Consent (issue 6, item 7).
+        .add("GET", "/fhir/r4/Consent/{id}", clinical, get(read_consent))
+        // The directory of care providers (issue 6, item 7).
+        .add("GET", "/fhir/r4/Organization/{id}", reference, get(read_organization))
+        .add("GET", "/fhir/r4/HealthcareService/{id}", reference, get(read_healthcare_service))
 }
 
 #[cfg(test)]

@@ -26,6 +26,13 @@ pub enum Resource {
     Bundle(Bundle),
     /// An OperationOutcome.
     OperationOutcome(OperationOutcome),
+    // Consent and the directory of care providers (issue 6, item 7).
+    /// A Consent.
+    Consent(super::consent::Consent),
+    /// An Organization.
+    Organization(super::directory::Organization),
+    /// A HealthcareService.
+    HealthcareService(super::directory::HealthcareService),
 }
 
 /// A code from a code system.

@@ -11,6 +11,8 @@ mod account;
 mod audit;
 // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
 mod care;
+// Release planning and follow-up (issue 5, items 6 to 8).
+mod care_team;
 // Content packs and the self-administration kiosk.
 mod content_packs;
 mod emergency;
@@ -30,6 +32,13 @@ mod signals;
 mod sites;
 mod users;
 mod worklist;
+// OAT and transfers (issue 5, items 4 and 5).
+mod oat;
+// Consent and the psychosocial service's view (issue 6, items 1 and 5).
+mod consents;
+mod participation;
+// The directory of care providers (issue 6, item 2).
+mod directory;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -54,6 +63,15 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = signals::routes(routes);
     // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
     let routes = care::routes(routes);
+    // OAT and transfers (issue 5, items 4 and 5).
+    let routes = oat::routes(routes);
+    // Release planning and follow-up (issue 5, items 6 to 8).
+    let routes = care_team::routes(routes);
+    // Consent and the psychosocial service's view (issue 6, items 1 and 5).
+    let routes = consents::routes(routes);
+    let routes = participation::routes(routes);
+    // The directory of care providers (issue 6, item 2).
+    let routes = directory::routes(routes);
     account::routes(routes)
 }
 

@@ -151,6 +151,10 @@ struct OrganisationPage {
     history: Vec<VersionLine>,
     may_manage: bool,
     saved: bool,
+    /// The directory (issue 6, item 2): the organisation's services
+    /// (id, name, kind) and where to add one.
+    services: Vec<(i64, String, String)>,
+    new_service: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -171,6 +175,10 @@ async fn show(
     };
     let (organisation, versions) = match state.app.get_organisation(&actor, id).await {
         Ok(found) => found,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    let services = match super::directory::of_organisation(&state, &actor, id).await {
+        Ok(services) => services,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let mut shell =
@@ -199,6 +207,8 @@ async fn show(
         history,
         may_manage: actor.may(Action::ManageOrganisations, Target::PROGRAMME),
         saved: !query.saved.is_empty(),
+        services,
+        new_service: super::directory::new_service_link(id),
     };
     super::render(StatusCode::OK, &page)
 }

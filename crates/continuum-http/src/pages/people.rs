@@ -193,6 +193,8 @@ struct PersonPage {
     history: Vec<VersionLine>,
     may_edit: bool,
     may_see_access_log: bool,
+    /// Consents (issue 6, item 1): the care team of the person's prison.
+    may_see_consents: bool,
     may_screen: bool,
     screenings: Vec<ScreeningLine>,
     /// Self-administration on a tablet: whether a content pack is loaded
@@ -202,6 +204,11 @@ struct PersonPage {
     merge: super::merges::PersonMerges,
     // Care pathway (issue 5, items 1 to 3): links to the care pages.
     may_read_care: bool,
+    // OAT and transfers (issue 5, items 4 and 5).
+    may_read_oat: bool,
+    // The care pathway: responsible care worker, release planning and
+    // follow-up (issue 5, items 6 to 8).
+    care: Option<super::care_team::PersonCareTeam>,
 }
 
 struct ScreeningLine {
@@ -256,6 +263,10 @@ async fn show(
     let may_screen =
         merge.merged_into.is_none() && actor.may(Action::WriteClinical, Target::site(SiteId(person.site_id)));
     let kiosk_available = may_screen && matches!(state.app.uniform_pack(&person.preferred_language).await, Ok(Some(_)));
+    let care = match super::care_team::person_section(&state, &actor, id, SiteId(person.site_id)).await {
+        Ok(care) => care,
+        Err(response) => return response,
+    };
     let name = display_name(&person.family_name, &person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "people-title", &format!("/people/{id}"));
     shell.title.clone_from(&name);
@@ -336,13 +347,16 @@ async fn show(
             .collect(),
         may_edit: merge.merged_into.is_none() && actor.may(Action::EditRegister, Target::site(SiteId(person.site_id))),
         may_see_access_log: actor.may(Action::ViewPersonAccessLog, Target::site(SiteId(person.site_id))),
+        may_see_consents: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
         may_screen,
         screenings,
         kiosk_available,
         saved: !query.saved.is_empty(),
         merge,
+        care,
         name,
         may_read_care: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
+        may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
     };
     super::render(StatusCode::OK, &page)
 }

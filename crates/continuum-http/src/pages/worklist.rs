@@ -70,6 +70,8 @@ struct WorklistPage {
     // Care plans (issue 5, item 2): reviews due or past; `None` without clinical access.
     reviews: Option<Vec<ReviewLine>>,
     review_due_days: i64,
+    // OAT and transfers (issue 5, items 4 and 5).
+    oat_alerts: Option<Vec<super::oat::AlertLine>>,
 }
 
 /// A care plan whose review is due or past (issue 5, item 2).
@@ -115,6 +117,11 @@ async fn show(
                 })
                 .collect()
         }),
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
+    let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
+        Ok(lines) => lines,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let site =
@@ -163,6 +170,7 @@ async fn show(
         signals_pending,
         reviews,
         review_due_days: continuum_app::care::plans::REVIEW_DUE_DAYS,
+        oat_alerts,
     };
     super::render(StatusCode::OK, &page)
 }

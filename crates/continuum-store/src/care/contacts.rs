@@ -113,12 +113,11 @@ pub async fn of_person(conn: &mut Conn, person_id: i64, page: Page) -> StoreResu
     .bind(person_id)
     .fetch_all(&mut *conn)
     .await?;
-    let (total,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM contacts c JOIN pathways w ON w.id = c.pathway_id WHERE w.person_id = $1",
-    )
-    .bind(person_id)
-    .fetch_one(conn)
-    .await?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM contacts c JOIN pathways w ON w.id = c.pathway_id WHERE w.person_id = $1")
+            .bind(person_id)
+            .fetch_one(conn)
+            .await?;
     Ok((rows, total))
 }
 
@@ -217,10 +216,8 @@ pub async fn sessions_at_site(conn: &mut Conn, site_id: i64, page: Page) -> Stor
     .bind(site_id)
     .fetch_all(&mut *conn)
     .await?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM group_sessions WHERE site_id = $1")
-        .bind(site_id)
-        .fetch_one(conn)
-        .await?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM group_sessions WHERE site_id = $1").bind(site_id).fetch_one(conn).await?;
     Ok((rows, total))
 }
 

@@ -83,6 +83,20 @@ pub(crate) async fn keep_screenshot(client: &Client, name: &str) {
     }
 }
 
+/// Clicks the element after scrolling it to the middle of the window, as a
+/// person would before touching it. The stylesheet scrolls smoothly, and
+/// WebDriver clicks before a smooth scroll has brought a button below the
+/// fold into view, which the browser then refuses; this scroll is instant.
+pub(crate) async fn click_in_view(client: &Client, locator: Locator<'_>) {
+    let element = client.wait().for_element(locator).await.expect("the element is shown");
+    let arg = serde_json::to_value(&element).expect("element reference");
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", vec![arg])
+        .await
+        .expect("scroll into view");
+    element.click().await.expect("click");
+}
+
 pub(crate) async fn sign_in(client: &Client, server: &TestServer, username: &str) {
     client.goto(&server.url("/sign-in")).await.expect("sign-in page");
     client.find(Locator::Id("username")).await.expect("username field").send_keys(username).await.expect("type");

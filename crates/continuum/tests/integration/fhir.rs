@@ -21,7 +21,7 @@ use crate::support::actor;
 
 /// Runs the R4 schema check on `files`: whether every file is valid, and
 /// what the validator said. Fails (never skips) when it cannot run.
-fn schema_check(files: &[PathBuf]) -> (bool, String) {
+pub(crate) fn schema_check(files: &[PathBuf]) -> (bool, String) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/fhir-validator");
     assert!(
         dir.join("node_modules/ajv").is_dir() && dir.join("node_modules/@asymmetrik").is_dir(),

@@ -187,6 +187,52 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/group-sessions/new", policy(Action::WriteClinical)),
     ("GET", "/group-sessions/{id}", policy(Action::ReadClinical)),
     ("GET", "/people/{id}/timeline", policy(Action::ReadClinical)),
+    // OAT and transfers (issue 5, items 4 and 5).
+    ("GET", "/people/{id}/oat", policy(Action::ReadClinical)),
+    ("POST", "/people/{id}/oat/prescriptions", policy(Action::WriteMedication)),
+    ("POST", "/people/{id}/oat/declaration", policy(Action::WriteMedication)),
+    ("POST", "/oat/prescriptions/{id}/stop", policy(Action::WriteMedication)),
+    ("POST", "/oat/declarations/{id}/continuity", policy(Action::WriteMedication)),
+    ("GET", "/api/v1/people/{id}/oat", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/oat/prescriptions", policy(Action::WriteMedication)),
+    ("POST", "/api/v1/oat/prescriptions/{id}/stop", policy(Action::WriteMedication)),
+    ("POST", "/api/v1/people/{id}/oat/declaration", policy(Action::WriteMedication)),
+    ("POST", "/api/v1/oat/declarations/{id}/continuity", policy(Action::WriteMedication)),
+    // Release planning, follow-up after release, the responsible care
+    // worker and the caseload (issue 5, items 6 to 8).
+    ("GET", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/care-worker", policy(Action::WriteClinical)),
+    // Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
+    ("GET", "/people/{id}/consents", policy(Action::ReadClinical)),
+    ("GET", "/people/{id}/consents/new", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/consents/new", policy(Action::WriteClinical)),
+    ("GET", "/consents/{id}", policy(Action::ReadClinical)),
+    ("GET", "/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("POST", "/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("GET", "/consents/{id}/form", policy(Action::ReadClinical)),
+    ("POST", "/consents/{id}/form", policy(Action::WriteClinical)),
+    ("GET", "/participation", policy(Action::ReadParticipation)),
+    ("GET", "/people/{id}/participation", policy(Action::ReadParticipation)),
+    ("GET", "/api/v1/people/{id}/consents", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/consents", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/consents/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/consents/{id}/withdraw", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/participation", policy(Action::ReadParticipation)),
+    ("GET", "/api/v1/people/{id}/participation", policy(Action::ReadParticipation)),
+    ("GET", "/fhir/r4/Consent/{id}", policy(Action::ReadClinical)),
+    // The directory of care providers (issue 6, items 2 and 7).
+    ("GET", "/directory", policy(Action::ViewReferenceData)),
+    ("GET", "/directory/services/new", policy(Action::ManageOrganisations)),
+    ("POST", "/directory/services/new", policy(Action::ManageOrganisations)),
+    ("GET", "/directory/services/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/directory/services/{id}/edit", policy(Action::ManageOrganisations)),
+    ("POST", "/directory/services/{id}/edit", policy(Action::ManageOrganisations)),
+    ("GET", "/api/v1/directory/services", policy(Action::ViewReferenceData)),
+    ("POST", "/api/v1/directory/services", policy(Action::ManageOrganisations)),
+    ("GET", "/api/v1/directory/services/{id}", policy(Action::ViewReferenceData)),
+    ("PUT", "/api/v1/directory/services/{id}", policy(Action::ManageOrganisations)),
+    ("GET", "/fhir/r4/Organization/{id}", policy(Action::ViewReferenceData)),
+    ("GET", "/fhir/r4/HealthcareService/{id}", policy(Action::ViewReferenceData)),
 ];
 
 /// Demo accounts covering every role of the demo.
@@ -434,12 +480,14 @@ fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
 }
 
 /// Whether the policy lets `actor` do `action` on the route: at HAS for a
-/// route naming a record there, at one of the actor's sites otherwise.
+/// route naming a record there, for some record at one of the actor's sites
+/// otherwise (what `App::permit` asks; issue 6: with consents, a reader who
+/// needs one passes and each record is decided on its own).
 fn allowed_at_has(actor: &continuum_app::Actor, has: SiteId, action: Action, path: &str, concrete: &str) -> bool {
     if path.contains('{') || concrete.contains("subject=") {
         decide(&actor.grants, action, Target::site(has)).is_allowed()
     } else {
-        !actor.sites_where(action).is_empty()
+        actor.may_somewhere(action)
     }
 }
 

@@ -11,7 +11,7 @@ use continuum_testkit::database::Backend;
 use continuum_testkit::server::TestServer;
 use fantoccini::{Client, Locator};
 
-use crate::browser::{browser, keep_screenshot, sign_in};
+use crate::browser::{browser, click_in_view, keep_screenshot, sign_in};
 use crate::kiosk::entered;
 use crate::support::actor;
 
@@ -121,7 +121,7 @@ async fn a_person_entered_at_hasselt_answers_in_french_on_a_tablet_that_drops_ou
     desk.goto(&server.url("/worklist")).await.expect("worklist");
     assert!(main_text(desk).await.contains("E2E-1"), "the person waits for screening");
     desk.goto(&server.url(&format!("/people/{person}"))).await.expect("the person's page");
-    desk.find(Locator::Id("start-kiosk")).await.expect("self-administration offered").click().await.expect("click");
+    click_in_view(desk, Locator::Id("start-kiosk")).await;
     let code = pairing_code(desk).await;
     assert_eq!(code.len(), 8);
     keep_screenshot(desk, "kiosk-code-wide-nl").await;

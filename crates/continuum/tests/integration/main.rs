@@ -34,3 +34,12 @@ mod signals;
 mod care_contacts;
 mod care_intake;
 mod care_plan;
+// OAT and transfers (issue 5, items 4 and 5).
+mod oat;
+// Release planning, follow-up after release, the responsible care worker
+// and the caseload (issue 5, items 6 to 8).
+mod care_team;
+// Consent and the psychosocial service's view (issue 6, items 1 and 5).
+mod consents;
+// The directory of care providers (issue 6, item 2).
+mod directory;

@@ -185,7 +185,7 @@ fn an_impossible_dose_is_refused_and_an_unusual_one_needs_confirming() {
     let mut high = fields(&[]);
     high.oat_medicine = "buprenorphine";
     high.oat_dose_mg = "32";
-    assert_eq!(problem(&high, "oat_dose_mg"), Some(Problem::DoseUnusual));
+    assert!(matches!(problem(&high, "oat_dose_mg"), Some(Problem::DoseUnusual { .. })));
     high.dose_confirmed = true;
     assert_eq!(IntakeDraft::parse(&high, context()).expect("confirmed").oat.map(|o| o.dose), Some(Dose(320)));
     high.oat_dose_mg = "240";

@@ -1,0 +1,209 @@
+//! Handovers at a transfer (migration 0013): between pilot prisons, until
+//! the receiving team acknowledges them; and the handover documents of
+//! transfers out of the programme.
+
+use crate::{Conn, StoreResult};
+
+/// A transfer between pilot prisons, to record.
+#[derive(Debug, Clone)]
+pub struct NewHandover<'a> {
+    /// The person.
+    pub person_id: i64,
+    /// The sending prison.
+    pub from_site_id: i64,
+    /// The receiving prison.
+    pub to_site_id: i64,
+    /// The episode the transfer ended.
+    pub from_episode_id: i64,
+    /// The episode it opened.
+    pub to_episode_id: i64,
+    /// When.
+    pub transferred_at: &'a str,
+    /// By whom.
+    pub transferred_by: Option<i64>,
+}
+
+/// Records a handover; answers its id.
+pub async fn insert(conn: &mut Conn, new: &NewHandover<'_>) -> StoreResult<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO handovers (person_id, from_site_id, to_site_id, from_episode_id, to_episode_id, \
+         transferred_at, transferred_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(new.person_id)
+    .bind(new.from_site_id)
+    .bind(new.to_site_id)
+    .bind(new.from_episode_id)
+    .bind(new.to_episode_id)
+    .bind(new.transferred_at)
+    .bind(new.transferred_by)
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// A stored handover, with its person's name.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct HandoverRow {
+    /// Id.
+    pub id: i64,
+    /// The person.
+    pub person_id: i64,
+    /// Family name(s).
+    pub family_name: String,
+    /// Given name(s).
+    pub given_names: String,
+    /// The sending prison.
+    pub from_site_id: i64,
+    /// Its code.
+    pub from_site: String,
+    /// The receiving prison.
+    pub to_site_id: i64,
+    /// Its code.
+    pub to_site: String,
+    /// The prison number at the receiving prison.
+    pub prison_number: String,
+    /// The day of the transfer.
+    pub transfer_date: String,
+    /// When it was recorded.
+    pub transferred_at: String,
+    /// By whom (username).
+    pub transferred_by: Option<String>,
+    /// When the receiving team acknowledged it.
+    pub acknowledged_at: Option<String>,
+    /// By whom (username).
+    pub acknowledged_by: Option<String>,
+}
+
+const SELECT: &str = "SELECT h.id, h.person_id, p.family_name, p.given_names, h.from_site_id, f.code AS from_site, \
+     h.to_site_id, t.code AS to_site, e.prison_number, e.entry_date AS transfer_date, h.transferred_at, \
+     u.username AS transferred_by, h.acknowledged_at, a.username AS acknowledged_by \
+     FROM handovers h JOIN people p ON p.id = h.person_id JOIN sites f ON f.id = h.from_site_id \
+     JOIN sites t ON t.id = h.to_site_id JOIN detention_episodes e ON e.id = h.to_episode_id \
+     LEFT JOIN users u ON u.id = h.transferred_by LEFT JOIN users a ON a.id = h.acknowledged_by";
+
+/// One handover.
+pub async fn get(conn: &mut Conn, id: i64) -> StoreResult<Option<HandoverRow>> {
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE h.id = $1")).bind(id).fetch_optional(conn).await?)
+}
+
+/// The handovers not yet acknowledged that leave from or arrive at
+/// `site_id`, the oldest first (at most `limit`).
+pub async fn pending_at(conn: &mut Conn, site_id: i64, limit: i64) -> StoreResult<Vec<HandoverRow>> {
+    let sql = format!(
+        "{SELECT} WHERE h.acknowledged_at IS NULL AND (h.to_site_id = $1 OR h.from_site_id = $1) \
+         AND p.merged_into IS NULL ORDER BY h.transferred_at, h.id LIMIT {limit}"
+    );
+    Ok(sqlx::query_as(&sql).bind(site_id).fetch_all(conn).await?)
+}
+
+/// The transfers of a person made since `since`: (sending prison, when).
+pub async fn sent_since(conn: &mut Conn, person_id: i64, since: &str) -> StoreResult<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT from_site_id, transferred_at FROM handovers WHERE person_id = $1 AND transferred_at >= $2 \
+         ORDER BY transferred_at",
+    )
+    .bind(person_id)
+    .bind(since)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Records the receiving team's acknowledgement; `false` if already done.
+pub async fn acknowledge(conn: &mut Conn, id: i64, by: Option<i64>, at: &str) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE handovers SET acknowledged_at = $1, acknowledged_by = $2 WHERE id = $3 AND acknowledged_at IS NULL",
+    )
+    .bind(at)
+    .bind(by)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A handover document to keep.
+#[derive(Debug, Clone)]
+pub struct NewDocument<'a> {
+    /// The person.
+    pub person_id: i64,
+    /// The sending prison.
+    pub site_id: i64,
+    /// The episode the transfer ended.
+    pub episode_id: i64,
+    /// The receiving prison's name.
+    pub receiving_prison: &'a str,
+    /// The document's language.
+    pub language: &'a str,
+    /// The day of the transfer.
+    pub transfer_date: &'a str,
+    /// The PDF.
+    pub pdf: &'a [u8],
+    /// By whom.
+    pub created_by: Option<i64>,
+    /// When.
+    pub created_at: &'a str,
+}
+
+/// Keeps a handover document; answers its id.
+pub async fn insert_document(conn: &mut Conn, new: &NewDocument<'_>) -> StoreResult<i64> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO handover_documents (person_id, site_id, episode_id, receiving_prison, language, transfer_date, \
+         pdf, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(new.person_id)
+    .bind(new.site_id)
+    .bind(new.episode_id)
+    .bind(new.receiving_prison)
+    .bind(new.language)
+    .bind(new.transfer_date)
+    .bind(new.pdf)
+    .bind(new.created_by)
+    .bind(new.created_at)
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// A handover document, without its PDF.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DocumentRow {
+    /// Id.
+    pub id: i64,
+    /// The person.
+    pub person_id: i64,
+    /// The sending prison.
+    pub site_id: i64,
+    /// The receiving prison's name.
+    pub receiving_prison: String,
+    /// The document's language.
+    pub language: String,
+    /// The day of the transfer.
+    pub transfer_date: String,
+    /// By whom (username).
+    pub created_by: Option<String>,
+    /// When.
+    pub created_at: String,
+}
+
+const DOCUMENT: &str = "SELECT d.id, d.person_id, d.site_id, d.receiving_prison, d.language, d.transfer_date, \
+     u.username AS created_by, d.created_at FROM handover_documents d LEFT JOIN users u ON u.id = d.created_by";
+
+/// A person's handover documents, the newest first.
+pub async fn documents_of(conn: &mut Conn, person_id: i64) -> StoreResult<Vec<DocumentRow>> {
+    Ok(sqlx::query_as(&format!("{DOCUMENT} WHERE d.person_id = $1 ORDER BY d.id DESC"))
+        .bind(person_id)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// One handover document and its PDF.
+pub async fn document(conn: &mut Conn, id: i64) -> StoreResult<Option<(DocumentRow, Vec<u8>)>> {
+    let row: Option<DocumentRow> =
+        sqlx::query_as(&format!("{DOCUMENT} WHERE d.id = $1")).bind(id).fetch_optional(&mut *conn).await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let (pdf,): (Vec<u8>,) =
+        sqlx::query_as("SELECT pdf FROM handover_documents WHERE id = $1").bind(id).fetch_one(conn).await?;
+    Ok(Some((row, pdf)))
+}
