@@ -122,6 +122,11 @@ pub mod oat;
         care::intakes::create_intake,
         care::intakes::get_intake,
         care::intakes::amend_intake,
+        care::contacts::list_contacts,
+        care::contacts::create_contact,
+        care::contacts::get_contact,
+        care::contacts::create_group_session,
+        care::contacts::get_group_session,
         // OAT and transfers (issue 5, items 4 and 5).
         oat::get_person_oat,
         oat::create_oat_prescription,

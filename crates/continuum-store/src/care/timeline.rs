@@ -59,6 +59,84 @@ pub const SOURCES: &[TimelineSource] = &[
                  c.duration_minutes, c.note, u.username FROM contacts c JOIN pathways w ON w.id = c.pathway_id \
                  LEFT JOIN users u ON u.id = c.recorded_by WHERE w.person_id = $1",
     },
+    // OAT and continuity at entry, transfers and handovers (issue 5, items 4 and 5).
+    TimelineSource {
+        kind: "oat_prescription",
+        select: "SELECT r.recorded_at, 'oat_prescription', r.id, r.medicine, \
+                 CASE WHEN r.observed = 1 THEN 'observed' ELSE 'not_observed' END, r.daily_dose_ug, r.note, u.username \
+                 FROM oat_prescriptions r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.person_id = $1",
+    },
+    TimelineSource {
+        kind: "oat_stopped",
+        select: "SELECT r.stopped_at, 'oat_stopped', r.id, r.medicine, r.stop_date, CAST(NULL AS BIGINT), \
+                 r.stop_reason, u.username FROM oat_prescriptions r LEFT JOIN users u ON u.id = r.stopped_by \
+                 WHERE r.person_id = $1 AND r.stopped_at IS NOT NULL",
+    },
+    TimelineSource {
+        kind: "oat_declared",
+        select: "SELECT d.declared_at, 'oat_declared', d.id, d.medicine, d.last_dose_date, d.daily_dose_ug, \
+                 CAST(NULL AS TEXT), u.username FROM oat_declarations d LEFT JOIN users u ON u.id = d.declared_by \
+                 WHERE d.person_id = $1",
+    },
+    TimelineSource {
+        kind: "oat_continuity",
+        select: "SELECT d.continuity_at, 'oat_continuity', d.id, \
+                 CASE WHEN d.continued = 1 THEN 'continued' ELSE 'interrupted' END, d.interruption_reason, \
+                 CAST(NULL AS BIGINT), d.continuity_note, u.username FROM oat_declarations d \
+                 LEFT JOIN users u ON u.id = d.continuity_by WHERE d.person_id = $1 AND d.continuity_at IS NOT NULL",
+    },
+    TimelineSource {
+        kind: "handover",
+        select: "SELECT h.transferred_at, 'handover', h.id, f.code, t.code, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), \
+                 u.username FROM handovers h JOIN sites f ON f.id = h.from_site_id JOIN sites t ON t.id = h.to_site_id \
+                 LEFT JOIN users u ON u.id = h.transferred_by WHERE h.person_id = $1",
+    },
+    TimelineSource {
+        kind: "handover_acknowledged",
+        select: "SELECT h.acknowledged_at, 'handover_acknowledged', h.id, f.code, t.code, CAST(NULL AS BIGINT), \
+                 CAST(NULL AS TEXT), u.username FROM handovers h JOIN sites f ON f.id = h.from_site_id \
+                 JOIN sites t ON t.id = h.to_site_id LEFT JOIN users u ON u.id = h.acknowledged_by \
+                 WHERE h.person_id = $1 AND h.acknowledged_at IS NOT NULL",
+    },
+    TimelineSource {
+        kind: "handover_document",
+        select: "SELECT d.created_at, 'handover_document', d.id, d.language, d.transfer_date, CAST(NULL AS BIGINT), \
+                 d.receiving_prison, u.username FROM handover_documents d LEFT JOIN users u ON u.id = d.created_by \
+                 WHERE d.person_id = $1",
+    },
+    // Consents (issue 6, item 1).
+    TimelineSource {
+        kind: "consent",
+        select: "SELECT c.recorded_at, 'consent', c.id, c.kind, c.decision, CAST(NULL AS BIGINT), NULLIF(c.note, ''), \
+                 u.username FROM consents c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.person_id = $1",
+    },
+    TimelineSource {
+        kind: "consent_withdrawn",
+        select: "SELECT c.withdrawn_at, 'consent_withdrawn', c.id, c.kind, CAST(NULL AS TEXT), CAST(NULL AS BIGINT), \
+                 c.withdrawal_reason, u.username FROM consents c LEFT JOIN users u ON u.id = c.withdrawn_by \
+                 WHERE c.person_id = $1 AND c.withdrawn_at IS NOT NULL",
+    },
+    // Release planning and follow-up (issue 5, items 6 and 7).
+    TimelineSource {
+        kind: "release_plan",
+        select: "SELECT p.created_at, 'release_plan', p.id, CAST(NULL AS TEXT), p.appointment_date, p.version, \
+                 CAST(NULL AS TEXT), u.username FROM release_plans p JOIN pathways w ON w.id = p.pathway_id \
+                 LEFT JOIN users u ON u.id = p.created_by WHERE w.person_id = $1",
+    },
+    TimelineSource {
+        kind: "release",
+        select: "SELECT r.release_date, 'release', r.id, \
+                 CASE WHEN r.missing_items = '' THEN 'complete' ELSE 'incomplete' END, \
+                 CASE WHEN r.with_follow_up = 1 THEN 'follow_up' ELSE 'no_follow_up' END, CAST(NULL AS BIGINT), \
+                 NULLIF(r.missing_items, ''), u.username FROM pathway_releases r JOIN pathways w ON w.id = r.pathway_id \
+                 LEFT JOIN users u ON u.id = r.recorded_by WHERE w.person_id = $1",
+    },
+    TimelineSource {
+        kind: "follow_up",
+        select: "SELECT f.contact_date, 'follow_up', f.id, f.attendance, f.means, f.due_days, f.note, u.username \
+                 FROM follow_up_contacts f JOIN pathways w ON w.id = f.pathway_id \
+                 LEFT JOIN users u ON u.id = f.recorded_by WHERE w.person_id = $1 AND f.recorded_at IS NOT NULL",
+    },
 ];
 
 /// One entry of a timeline.
@@ -103,9 +181,7 @@ pub async fn of_person(
         page.offset
     );
     let rows = sqlx::query_as(&sql).bind(person_id).fetch_all(&mut *conn).await?;
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM ({}) timeline", union()))
-        .bind(person_id)
-        .fetch_one(conn)
-        .await?;
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM ({}) timeline", union())).bind(person_id).fetch_one(conn).await?;
     Ok((rows, total))
 }

@@ -8,6 +8,7 @@ use continuum_domain::validation::Problem;
 use continuum_testkit::database::Backend;
 use continuum_testkit::server::TestServer;
 use reqwest::StatusCode;
+use serde_json::{Value, json};
 
 use crate::care_plan::{after_intake, plan_fields};
 use crate::on_both_backends;
@@ -244,3 +245,89 @@ async fn the_timeline_shows_the_pathway_in_order_a_page_at_a_time(backend: Backe
     assert_eq!(paged, all.items, "the pages, one after another, are the whole timeline");
 }
 on_both_backends!(the_timeline_shows_the_pathway_in_order_a_page_at_a_time);
+
+async fn the_timeline_shows_oat_and_consents_with_the_care(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let worker = actor(&server.app, "care_worker.has").await;
+    let medical = actor(&server.app, "medical.has").await;
+    let person = after_intake(&server.app, &worker, "Wholepath").await;
+    let today = today(&server.app);
+    let prescription = continuum_domain::oat::PrescriptionFields { start_date: &today, ..crate::oat::methadone("60") };
+    let id = server.app.record_prescription(&medical, person, &prescription).await.expect("prescribed");
+    server.app.stop_prescription(&medical, id, &today, "Tapered off as agreed").await.expect("stopped");
+    let until = server.app.belgian_today().checked_add(jiff::Span::new().days(200)).expect("a date").to_string();
+    let consent = crate::consents::participation_shared(&server.app, &until);
+    server.app.record_consent(&worker, person, &consent).await.expect("consented");
+    let all = server.app.person_timeline(&worker, person, true, Paging { page: 1, per_page: 200 }).await.expect("read");
+    let kinds: Vec<&str> = all.items.iter().map(|e| e.kind.as_str()).collect();
+    for kind in ["intake", "oat_prescription", "oat_stopped", "consent"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+    let position = |kind: &str| kinds.iter().position(|k| *k == kind).expect("present");
+    assert!(position("intake") < position("oat_prescription"), "in the order they happened: {kinds:?}");
+    assert!(position("oat_prescription") < position("oat_stopped"), "{kinds:?}");
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let html = client
+        .get(server.url(&format!("/people/{person}/timeline")))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    let lang = continuum_i18n::Lang::parse(worker.language.code()).expect("a language");
+    let stopped = continuum_i18n::t(lang, "timeline-oat-stopped");
+    assert!(html.contains(&stopped) && html.contains("Tapered off as agreed"), "worded, with the reason");
+    assert!(html.contains("60 mg") && html.contains(&format!("/people/{person}/oat")), "the dose, linked");
+    server.stop().await;
+}
+on_both_backends!(the_timeline_shows_oat_and_consents_with_the_care);
+
+async fn the_api_records_contacts_and_group_sessions_for_the_care_team_only(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let worker = actor(&server.app, "care_worker.has").await;
+    let person = after_intake(&server.app, &worker, "Apicontact").await;
+    after_intake(&server.app, &worker, "Apigroup").await;
+    let today = today(&server.app);
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let url = server.url(&format!("/api/v1/people/{person}/contacts"));
+    let mut body = json!({
+        "held_on": today, "duration_minutes": 30, "kind": "counselling", "staff": "Care worker",
+        "attendance": "attended"
+    });
+    let refused = client.post(&url).json(&body).send().await.expect("request");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = refused.json().await.expect("JSON");
+    assert_eq!(problem["errors"][0]["field"], "note");
+    body["note"] = json!("Api progress note");
+    let created = client.post(&url).json(&body).send().await.expect("request");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let contact: Value = created.json().await.expect("JSON");
+    assert_eq!(contact["note"], "Api progress note");
+    let listed: Value = client.get(&url).send().await.expect("request").json().await.expect("JSON");
+    assert_eq!(listed["total"], 1);
+    let session = json!({
+        "held_on": today, "duration_minutes": 90, "kind": "group_work", "staff": "Two care workers",
+        "note": "Relapse prevention", "participants": [
+            {"prison_number": "C-Apicontact", "attendance": "attended", "note": "Api group note"},
+            {"prison_number": "C-Apigroup", "attendance": "did_not_attend"}
+        ]
+    });
+    let created = client.post(server.url("/api/v1/group-sessions")).json(&session).send().await.expect("request");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let session: Value = created.json().await.expect("JSON");
+    assert_eq!(session["participant_count"], 2);
+    assert_eq!(session["participants"].as_array().map(Vec::len), Some(2));
+    let id = contact["id"].as_i64().expect("id");
+    let elsewhere = server.client_for("care_worker.gen").await.expect("signs in");
+    let theirs = elsewhere.get(server.url(&format!("/api/v1/contacts/{id}"))).send().await.expect("request");
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+    for username in NOT_CLINICAL {
+        let other = server.client_for(username).await.expect("signs in");
+        let response = other.get(&url).send().await.expect("request");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{username}");
+        assert!(!response.text().await.expect("body").contains("Api progress note"), "{username}");
+    }
+    server.stop().await;
+}
+on_both_backends!(the_api_records_contacts_and_group_sessions_for_the_care_team_only);

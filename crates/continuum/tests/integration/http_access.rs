@@ -187,6 +187,11 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/group-sessions/new", policy(Action::WriteClinical)),
     ("GET", "/group-sessions/{id}", policy(Action::ReadClinical)),
     ("GET", "/people/{id}/timeline", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/people/{id}/contacts", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/contacts", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/contacts/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/group-sessions", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/group-sessions/{id}", policy(Action::ReadClinical)),
     // OAT and transfers (issue 5, items 4 and 5).
     ("GET", "/people/{id}/oat", policy(Action::ReadClinical)),
     ("POST", "/people/{id}/oat/prescriptions", policy(Action::WriteMedication)),

@@ -5,8 +5,10 @@
 
 use crate::routes::Routes;
 
+pub mod contacts;
 pub mod intakes;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
-    intakes::routes(routes)
+    let routes = intakes::routes(routes);
+    contacts::routes(routes)
 }

@@ -1,5 +1,6 @@
 //! A person's timeline: the whole pathway in order (its steps, screenings,
-//! intakes, versions of the care plan, contacts), paged, the latest first
+//! intakes, versions of the care plan, contacts, OAT and its continuity at
+//! entry, handovers, consents, release and follow-up), paged, the latest first
 //! or the earliest first.
 //!
 //! Each entry comes from one source of `continuum_store::care::timeline`;
@@ -55,7 +56,7 @@ fn state_text(lang: Lang, code: &str) -> String {
 }
 
 /// An entry in words, with the link to its record.
-fn line(lang: Lang, entry: &TimelineEntry) -> TimelineLine {
+fn line(lang: Lang, person_id: i64, entry: &TimelineEntry) -> TimelineLine {
     let t = |key: &str| continuum_i18n::t(lang, key);
     let code = entry.code.as_deref().unwrap_or_default();
     let detail = entry.detail.as_deref().unwrap_or_default();
@@ -99,16 +100,84 @@ fn line(lang: Lang, entry: &TimelineEntry) -> TimelineLine {
             }
             (coded("contact-kind", lang, code), detail, Some(format!("/contacts/{id}")))
         }
+        // OAT and continuity at entry, transfers and handovers (issue 5, items 4 and 5).
+        "oat_prescription" => {
+            let mut shown = milligrams(entry.amount);
+            if detail == "observed" {
+                shown = format!("{shown} · {}", t("oat-observed"));
+            }
+            (coded("oat-medicine", lang, code), shown, Some(format!("/people/{person_id}/oat")))
+        }
+        "oat_stopped" => (
+            t("timeline-oat-stopped"),
+            format!("{} · {detail}", coded("oat-medicine", lang, code)),
+            Some(format!("/people/{person_id}/oat")),
+        ),
+        "oat_declared" => (
+            t("timeline-oat-declared"),
+            format!("{} · {} · {detail}", coded("oat-medicine", lang, code), milligrams(entry.amount)),
+            Some(format!("/people/{person_id}/oat")),
+        ),
+        "oat_continuity" => {
+            let what = if code == "continued" { t("oat-continued-yes") } else { t("oat-continued-no") };
+            (what, coded("oat-interruption", lang, detail), Some(format!("/people/{person_id}/oat")))
+        }
+        "handover" => (t("timeline-handover"), format!("{code} → {detail}"), None),
+        "handover_acknowledged" => (t("timeline-handover-acknowledged"), format!("{code} → {detail}"), None),
+        "handover_document" => (t("timeline-handover-document"), format!("{detail} · {}", code.to_uppercase()), None),
+        // Consents (issue 6, item 1).
+        "consent" => (
+            coded("consent-kind", lang, code),
+            coded("consent-decision", lang, detail),
+            Some(format!("/consents/{id}")),
+        ),
+        "consent_withdrawn" => {
+            (coded("consent-kind", lang, code), t("consent-withdrawn"), Some(format!("/consents/{id}")))
+        }
+        // Release planning and follow-up (issue 5, items 6 and 7).
+        "release_plan" => (t("timeline-release-plan"), detail.to_owned(), None),
+        "release" => (t(&format!("timeline-release-{code}")), t(&format!("timeline-release-{detail}")), None),
+        "follow_up" => {
+            let day = format!("{} {}", t("timeline-follow-up-day"), entry.amount.unwrap_or_default());
+            (
+                coded("follow-up-attendance", lang, code),
+                format!("{day} · {}", coded("follow-up-means", lang, detail)),
+                None,
+            )
+        }
         _ => (code.to_owned(), detail.to_owned(), None),
+    };
+    // The missing items of a release are codes: shown in words.
+    let text = match entry.kind.as_str() {
+        "release" => entry
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter(|item| !item.is_empty())
+            .map(|item| coded("release-item", lang, item))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => entry.text.clone().unwrap_or_default(),
     };
     TimelineLine {
         at: if entry.at.len() > 10 { short_time(&entry.at) } else { entry.at.clone() },
         source: t(&format!("timeline-kind-{}", entry.kind)),
         what,
         detail,
-        text: entry.text.clone().unwrap_or_default(),
+        text,
         by: entry.by_user.clone().unwrap_or_default(),
         href,
+    }
+}
+
+/// A daily dose kept in micrograms, in milligrams.
+fn milligrams(micrograms: Option<i64>) -> String {
+    let micrograms = micrograms.unwrap_or_default();
+    if micrograms % 1000 == 0 {
+        format!("{} mg", micrograms / 1000)
+    } else {
+        format!("{} mg", micrograms as f64 / 1000.0)
     }
 }
 
@@ -160,7 +229,7 @@ async fn show(
     shell.title = format!("{} · {name}", shell.title);
     let page = TimelinePage {
         nav: CareNav::new(lang, id, Some(Tab::Timeline)),
-        lines: listing.items.iter().map(|e| line(lang, e)).collect(),
+        lines: listing.items.iter().map(|e| line(lang, id, e)).collect(),
         pager: Pager::new(lang, &listing, &path, &[("order", order)]),
         oldest_first,
         newest_href: path.clone(),
@@ -183,6 +252,7 @@ mod tests {
         let mut keys: Vec<String> =
             continuum_app::care::timeline::kinds().iter().map(|k| format!("timeline-kind-{k}")).collect();
         keys.extend(["recorded", "amended"].map(|d| format!("timeline-intake-{d}")));
+        keys.extend(["complete", "incomplete", "follow_up", "no_follow_up"].map(|d| format!("timeline-release-{d}")));
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
     }
