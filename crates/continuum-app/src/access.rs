@@ -225,6 +225,12 @@ fn static_kind(kind: &str) -> &'static str {
         "episode" => "episode",
         "signal" => "signal",
         "merge" => "person_merge",
+        // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+        "intake" => "intake",
+        "care_plan" => "care_plan",
+        "contact" => "contact",
+        "group_session" => "group_session",
+        "timeline" => "person",
         // OAT and transfers (issue 5, items 4 and 5).
         "oat" => "oat",
         "handover" => "handover",

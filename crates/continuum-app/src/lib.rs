@@ -16,6 +16,8 @@ mod app;
 pub mod audit_trail;
 pub mod audit_writer;
 pub mod auth;
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+pub mod care;
 // Release planning and follow-up (issue 5, items 6 to 8).
 pub mod care_team;
 pub mod caseload;

@@ -18,6 +18,8 @@
 //! - [`episode`]: changes of a detention episode: release, transfer (and
 //!   what they do to the care pathway).
 //! - [`signal`]: signals that a person may need help.
+//! - [`care`]: the care of a person on their pathway: intake (with the TDI
+//!   items), care plan and its versions, contacts and group sessions.
 //! - [`governance`]: steering groups, meetings, minutes, decisions, actions,
 //!   local projects and their authorisation, and the groups' traffic light
 //!   (issue 7).
@@ -32,6 +34,8 @@
 
 pub mod account;
 pub mod audit;
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+pub mod care;
 pub mod credentials;
 pub mod emergency;
 pub mod episode;

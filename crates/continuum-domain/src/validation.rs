@@ -51,6 +51,18 @@ pub enum Problem {
     EpisodeEnded,
     /// Nobody with this prison number (or id) is at the prison concerned.
     NotAtSite,
+    // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+    /// More choices than allowed.
+    TooMany {
+        /// The most choices accepted.
+        max: usize,
+    },
+    /// A secondary substance that is the primary one.
+    RepeatsPrimary,
+    /// A review date before the date of the care plan.
+    ReviewBeforePlan,
+    /// The person has no open care pathway to record care on.
+    NoOpenPathway,
     // Governance (issue 7).
     /// A number outside the range allowed.
     OutOfRange {
@@ -138,6 +150,10 @@ impl Problem {
             Problem::SameSite => "validation-same-site",
             Problem::EpisodeEnded => "validation-episode-ended",
             Problem::NotAtSite => "validation-not-at-site",
+            Problem::TooMany { .. } => "validation-too-many",
+            Problem::RepeatsPrimary => "validation-repeats-primary",
+            Problem::ReviewBeforePlan => "validation-review-before-plan",
+            Problem::NoOpenPathway => "validation-no-open-pathway",
             // Governance (issue 7).
             Problem::OutOfRange { .. } => "validation-out-of-range",
             Problem::MeetingInPast => "validation-meeting-in-past",
@@ -172,7 +188,9 @@ impl Problem {
             Problem::TooShort { min } | Problem::PasswordTooShort { min } => {
                 vec![("min", i64::try_from(*min).unwrap_or(i64::MAX))]
             }
-            Problem::TooLong { max } => vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))],
+            Problem::TooLong { max } | Problem::TooMany { max } => {
+                vec![("max", i64::try_from(*max).unwrap_or(i64::MAX))]
+            }
             Problem::OutOfRange { min, max } => vec![("min", *min), ("max", *max)],
             Problem::DoseUnusual { min, max } => vec![("min", *min), ("max", *max)],
             Problem::FileTooLarge { max_mb } => vec![("mb", i64::try_from(*max_mb).unwrap_or(i64::MAX))],

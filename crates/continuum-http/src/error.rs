@@ -51,6 +51,10 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
             | "merge-undo-later-first"
             | "import-expired"),
         ) => (StatusCode::CONFLICT, code, code),
+        // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+        AppError::Conflict(code @ ("care-no-open-pathway" | "care-plan-changed" | "care-plan-exists")) => {
+            (StatusCode::CONFLICT, code, code)
+        }
         // OAT and transfers (issue 5, items 4 and 5): each refusal has its own message.
         AppError::Conflict(
             code @ ("oat-already-declared"
@@ -91,6 +95,15 @@ pub(crate) fn message(lang: Lang, error: &AppError, key: &str, request_id: &str)
         }
         AppError::Internal(_) => {
             continuum_i18n::t_args(lang, key, &[("request_id", continuum_i18n::Arg::Str(request_id.to_owned()))])
+        }
+        // The state and the step are message ids themselves: translated first.
+        AppError::PathwayRefused(refusal) => {
+            let args: Vec<(&str, continuum_i18n::Arg)> = refusal
+                .args()
+                .iter()
+                .map(|(name, id)| (*name, continuum_i18n::Arg::Str(continuum_i18n::t(lang, id))))
+                .collect();
+            continuum_i18n::t_args(lang, key, &args)
         }
         _ => continuum_i18n::t(lang, key),
     }

@@ -88,6 +88,10 @@ impl Shell {
         if actor.may_ever(Action::ReadClinical) {
             nav.push(item("/caseload", "nav-caseload"));
         }
+        // Group sessions (issue 5, item 3): clinical roles.
+        if actor.may_ever(Action::WriteClinical) {
+            nav.push(item("/group-sessions", "nav-group-sessions"));
+        }
         // Signals (issue 4, item 3): everyone who may signal.
         if actor.may_ever(Action::SignalPerson) {
             nav.push(item("/signals", "nav-signals"));

@@ -299,6 +299,12 @@ fn every_care_pathway_message_of_the_domain_exists_in_every_language() {
     assert_eq!(missing_keys(&ids), vec![]);
 }
 
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+#[test]
+fn every_care_message_of_the_domain_exists_in_every_language() {
+    assert_eq!(missing_keys(&continuum_domain::care::message_ids()), vec![]);
+}
+
 // Release planning and follow-up (issue 5, items 6 to 8).
 #[test]
 fn every_release_and_follow_up_message_of_the_domain_exists_in_every_language() {
@@ -366,6 +372,10 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("new", Arg::Num(100)),
         ("known", Arg::Num(18)),
         ("refused", Arg::Num(2)),
+        // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+        ("kind", Arg::from("Goal")),
+        ("from", Arg::from("Open")),
+        ("to", Arg::from("Achieved")),
         // Consent and the psychosocial service's view (issue 6).
         ("consent", Arg::Num(12)),
         ("recipient", Arg::from("CAD Limburg")),

@@ -21,6 +21,8 @@ use sqlx::{Any, AnyPool, Executor};
 
 pub mod audit;
 pub mod backup;
+// Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+pub mod care;
 // Release planning and follow-up (issue 5, items 6 to 8).
 pub mod care_team;
 pub mod caseload;

@@ -44,6 +44,8 @@ use crate::extract::actor_lang;
 use crate::routes::{Access, Routes};
 
 pub mod audit;
+// Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+pub mod care;
 // Consent and the psychosocial service's view (issue 6, items 1, 5 and 7).
 pub mod consents;
 // The directory of care providers (issue 6, items 2 and 7).
@@ -118,6 +120,16 @@ pub mod oat;
         screenings::answer_screening,
         screenings::complete_screening,
         screenings::get_screening_result,
+        // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+        care::intakes::list_intakes,
+        care::intakes::create_intake,
+        care::intakes::get_intake,
+        care::intakes::amend_intake,
+        care::contacts::list_contacts,
+        care::contacts::create_contact,
+        care::contacts::get_contact,
+        care::contacts::create_group_session,
+        care::contacts::get_group_session,
         // OAT and transfers (issue 5, items 4 and 5).
         oat::get_person_oat,
         oat::create_oat_prescription,
@@ -179,7 +191,7 @@ pub mod oat;
         (name = "me", description = "The caller."),
         (name = "audit", description = "The audit trail (administrators and coordinators)."),
         (name = "screening", description = "Screening instruments (definitions), and screenings: started, answered item by item, completed and scored (clinical roles of the person's prison)."),
-        (name = "care", description = "The care pathway: opioid agonist treatment and its continuity at entry, handovers at a transfer (clinical roles of the person's prison; the medical service records OAT)."),
+        (name = "care", description = "The care of a person (clinical roles of the person's prison): intakes, care plans with every version, contacts and group sessions, the person's timeline; opioid agonist treatment and its continuity at entry, handovers at a transfer (the medical service records OAT)."),
         (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
         (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
         (name = "governance", description = "The central and local drug steering groups: members, meetings, minutes, decisions, actions, local projects and their prior authorisation (issue 7). Nothing here identifies a detained person."),
@@ -231,6 +243,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = merges::routes(routes);
     let routes = me::routes(routes);
     let routes = screenings::routes(routes);
+    // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+    let routes = care::routes(routes);
     // OAT and transfers (issue 5, items 4 and 5).
     let routes = oat::routes(routes);
     // Consent and the psychosocial service's view (issue 6).

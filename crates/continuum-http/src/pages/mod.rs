@@ -9,6 +9,8 @@ use crate::routes::Routes;
 
 mod account;
 mod audit;
+// Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+mod care;
 // Release planning and follow-up (issue 5, items 6 to 8).
 mod care_team;
 mod caseload;
@@ -65,6 +67,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Detention episodes and signals (issue 4, items 1 and 3).
     let routes = episodes::routes(routes);
     let routes = signals::routes(routes);
+    // Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+    let routes = care::routes(routes);
     // OAT and transfers (issue 5, items 4 and 5).
     let routes = oat::routes(routes);
     // Release planning and follow-up (issue 5, items 6 to 8).

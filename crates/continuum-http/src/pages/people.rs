@@ -202,6 +202,8 @@ struct PersonPage {
     kiosk_available: bool,
     saved: bool,
     merge: super::merges::PersonMerges,
+    // Care pathway (issue 5, items 1 to 3): links to the care pages.
+    may_read_care: bool,
     // OAT and transfers (issue 5, items 4 and 5).
     may_read_oat: bool,
     // The care pathway: responsible care worker, release planning and
@@ -367,6 +369,7 @@ async fn show(
         merge,
         care,
         name,
+        may_read_care: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
         may_read_oat: actor.may(Action::ReadClinical, Target::site(SiteId(person.site_id))),
         may_transfer_out,
         handover_documents,

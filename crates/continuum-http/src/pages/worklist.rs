@@ -70,9 +70,21 @@ struct WorklistPage {
     // Follow-up after release (issue 5, item 7): contacts overdue, for
     // clinical roles.
     follow_ups: Option<Vec<Entry>>,
+    // Care plans (issue 5, item 2): reviews due or past; `None` without clinical access.
+    reviews: Option<Vec<ReviewLine>>,
+    review_due_days: i64,
     // OAT and transfers (issue 5, items 4 and 5).
     oat_alerts: Option<Vec<super::oat::AlertLine>>,
     handovers: Option<Vec<super::handovers::HandoverLine>>,
+}
+
+/// A care plan whose review is due or past (issue 5, item 2).
+struct ReviewLine {
+    person_id: i64,
+    name: String,
+    prison_number: String,
+    review_date: String,
+    overdue: bool,
 }
 
 async fn show(
@@ -116,6 +128,21 @@ async fn show(
         }
     } else {
         None
+    };
+    // Care plans (issue 5, item 2): reviews due or past.
+    let reviews = match state.app.care_plan_reviews_due(&actor).await {
+        Ok(reviews) => reviews.map(|rows| {
+            rows.into_iter()
+                .map(|r| ReviewLine {
+                    person_id: r.row.person_id,
+                    name: super::people::display_name(&r.row.family_name, &r.row.given_names),
+                    prison_number: r.row.prison_number.unwrap_or_default(),
+                    review_date: r.row.review_date,
+                    overdue: r.overdue,
+                })
+                .collect()
+        }),
+        Err(error) => return PageError::new(error, lang).into_response(),
     };
     // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
     let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
@@ -171,6 +198,8 @@ async fn show(
         signals,
         signals_pending,
         follow_ups,
+        reviews,
+        review_due_days: continuum_app::care::plans::REVIEW_DUE_DAYS,
         oat_alerts,
         handovers,
     };

@@ -30,6 +30,10 @@ mod screening_api;
 // Detention episodes and signals (issue 4, items 1 and 3).
 mod episodes;
 mod signals;
+// Care pathway: intake, care plan, contacts, timeline (issue 5, items 1 to 3).
+mod care_contacts;
+mod care_intake;
+mod care_plan;
 // OAT and transfers (issue 5, items 4 and 5).
 mod fhir_care;
 mod oat;
