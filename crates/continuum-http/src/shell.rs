@@ -79,6 +79,17 @@ impl Shell {
             label: continuum_i18n::t(lang, key),
             current: if href == "/" { path == "/" } else { path.starts_with(href) },
         };
+        // An outside provider sees its portal and its account, nothing else
+        // (issue 6, item 4).
+        if actor.is_outside_provider() {
+            return Shell::with_nav(
+                actor,
+                demo,
+                title_key,
+                path,
+                vec![item("/referrals", "nav-portal"), item("/account", "nav-my-account")],
+            );
+        }
         let mut nav = vec![item("/", "nav-home")];
         if actor.may_ever(Action::ViewRegister) {
             nav.push(item("/worklist", "nav-worklist"));
@@ -92,6 +103,10 @@ impl Shell {
         // their participation with it.
         if actor.may_somewhere(Action::ReadParticipation) {
             nav.push(item("/participation", "nav-participation"));
+        }
+        // Referrals (issue 6, item 3): the care team's.
+        if actor.may_somewhere(Action::ReadClinical) {
+            nav.push(item("/referrals", "nav-referrals"));
         }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
@@ -113,6 +128,12 @@ impl Shell {
             nav.push(item("/emergency-access", "nav-emergency-access"));
         }
         nav.push(item("/account", "nav-my-account"));
+        Shell::with_nav(actor, demo, title_key, path, nav)
+    }
+
+    /// The shell of a signed-in user's page with this navigation.
+    fn with_nav(actor: &Actor, demo: bool, title_key: &str, path: &str, nav: Vec<NavItem>) -> Shell {
+        let lang = crate::extract::actor_lang(actor);
         let site = actor.site.as_ref().map(|s| s.code.clone());
         let sites = actor
             .sites
@@ -179,6 +200,12 @@ impl FormErrors {
     /// One message not tied to a field.
     pub fn general(lang: Lang, key: &str) -> FormErrors {
         FormErrors { messages: vec![(String::new(), continuum_i18n::t(lang, key))] }
+    }
+
+    /// Messages not tied to a field, already in the user's language (the
+    /// consents a referral misses, issue 6, item 3).
+    pub fn of_messages(messages: Vec<String>) -> FormErrors {
+        FormErrors { messages: messages.into_iter().map(|m| (String::new(), m)).collect() }
     }
 
     /// Whether there are any.

@@ -62,6 +62,8 @@ pub mod sites;
 pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
 pub mod oat;
+// Referrals and outside providers (issue 6, items 3, 4 and 7).
+pub mod referrals;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -133,6 +135,13 @@ pub mod oat;
         directory::get_service,
         directory::create_service,
         directory::update_service,
+        // Referrals and outside providers (issue 6).
+        referrals::list_referrals,
+        referrals::list_person_referrals,
+        referrals::create_referral,
+        referrals::get_referral,
+        referrals::send_referral,
+        referrals::take_referral_step,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -148,6 +157,7 @@ pub mod oat;
         (name = "care", description = "The care pathway: opioid agonist treatment and its continuity at entry, handovers at a transfer (clinical roles of the person's prison; the medical service records OAT)."),
         (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
         (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
+        (name = "referrals", description = "Referrals to the directory's services: written and sent by the care team of the person's prison (sending needs the person's sharing consent for every section shared), answered, given an appointment and attendance by the outside provider of the service's organisation, who sees only the people referred to it within their consent (issue 6)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -201,6 +211,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     // Consent and the psychosocial service's view (issue 6).
     let routes = consents::routes(routes);
     let routes = directory::routes(routes);
+    // Referrals and outside providers (issue 6, items 3, 4 and 7).
+    let routes = referrals::routes(routes);
     audit::routes(routes)
 }
 

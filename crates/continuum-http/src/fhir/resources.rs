@@ -33,6 +33,11 @@ pub enum Resource {
     Organization(super::directory::Organization),
     /// A HealthcareService.
     HealthcareService(super::directory::HealthcareService),
+    // Referrals (issue 6, item 7).
+    /// A ServiceRequest.
+    ServiceRequest(super::referral::ServiceRequest),
+    /// A Task.
+    Task(super::referral::Task),
 }
 
 /// A code from a code system.

@@ -37,6 +37,9 @@ mod consents;
 mod participation;
 // The directory of care providers (issue 6, item 2).
 mod directory;
+// Referrals and the outside providers' portal (issue 6, items 3 and 4).
+mod referrals;
+pub(crate) use referrals::missing_consent_messages;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -68,6 +71,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = participation::routes(routes);
     // The directory of care providers (issue 6, item 2).
     let routes = directory::routes(routes);
+    // Referrals and the outside providers' portal (issue 6, items 3 and 4).
+    let routes = referrals::routes(routes);
     account::routes(routes)
 }
 

@@ -69,6 +69,10 @@ struct WorklistPage {
     signals_pending: i64,
     // OAT and transfers (issue 5, items 4 and 5).
     oat_alerts: Option<Vec<super::oat::AlertLine>>,
+    // Referrals (issue 6, item 3): overdue referrals of the prison, for
+    // the care team (who reads clinical data there).
+    referrals_overdue: Option<Vec<super::referrals::ReferralLine>>,
+    referrals_overdue_total: i64,
 }
 
 async fn show(
@@ -95,6 +99,12 @@ async fn show(
     // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
     let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
         Ok(lines) => lines,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
+    // Referrals (issue 6, item 3): the overdue referrals of the prison.
+    let (referrals_overdue, referrals_overdue_total) = match super::referrals::overdue_lines(&state, &actor, site).await
+    {
+        Ok(found) => found,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let site =
@@ -142,6 +152,8 @@ async fn show(
         signals,
         signals_pending,
         oat_alerts,
+        referrals_overdue,
+        referrals_overdue_total,
     };
     super::render(StatusCode::OK, &page)
 }

@@ -85,11 +85,16 @@ pub(crate) async fn keep_screenshot(client: &Client, name: &str) {
 
 /// Clicks the element after scrolling it to the middle of the window, as a
 /// person would before touching it: near the window's edge, a fixed bar can
-/// cover it and the browser then refuses the click.
+/// cover it and the browser then refuses the click. The scroll is instant:
+/// the style sheet's smooth scrolling would still be moving when the click
+/// comes, on a page long enough.
 pub(crate) async fn click_in_view(client: &Client, locator: Locator<'_>) {
     let element = client.wait().for_element(locator).await.expect("the element is shown");
     let arg = serde_json::to_value(&element).expect("element reference");
-    client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.expect("scroll into view");
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", vec![arg])
+        .await
+        .expect("scroll into view");
     element.click().await.expect("click");
 }
 

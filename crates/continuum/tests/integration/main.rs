@@ -39,3 +39,5 @@ mod care_team;
 mod consents;
 // The directory of care providers (issue 6, item 2).
 mod directory;
+// Referrals and outside providers' access (issue 6, items 3 and 4).
+mod referrals;
