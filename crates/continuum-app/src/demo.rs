@@ -45,6 +45,9 @@ pub fn demo_accounts() -> Vec<DemoAccount> {
         ("steering_member.central", Role::SteeringMember),
         ("researcher", Role::Researcher),
         ("admin", Role::Admin),
+        // Outside providers, one per region (issue 6, item 4).
+        ("external_provider.nl", Role::ExternalProvider),
+        ("external_provider.fr", Role::ExternalProvider),
     ] {
         accounts.push(DemoAccount { username: username.into(), role, site: ALL_SITES.into() });
     }
@@ -80,6 +83,10 @@ fn display_name(account: &DemoAccount) -> String {
 fn language_of(account: &DemoAccount) -> Language {
     if account.username.ends_with(".fr") {
         return Language::Fr;
+    }
+    // The Flemish outside provider reads in Dutch (issue 6, item 4).
+    if account.role == Role::ExternalProvider && account.username.ends_with(".nl") {
+        return Language::Nl;
     }
     PILOT_SITES
         .iter()
@@ -158,7 +165,11 @@ pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResul
         )?;
         // The demo password does not meet the password policy on purpose:
         // only demo mode accepts it at sign-in.
-        app.insert_user(&operator, allowed, &draft, DEMO_PASSWORD).await?;
+        let user = app.insert_user(&operator, allowed, &draft, DEMO_PASSWORD).await?;
+        if let Some(organisation) = outside_provider_organisation(&account.username) {
+            let organisation = organisation_id(app, &operator, organisation).await?;
+            app.set_user_organisation(&operator, user, Some(organisation)).await?;
+        }
         step(&mut progress);
     }
     app.set_roles_requiring_totp(&operator, &[]).await?;
@@ -692,6 +703,15 @@ const DIRECTORY_SERVICES: [DemoService; 12] = [
         note: "",
     },
 ];
+
+/// The organisation a demo outside provider works for (issue 6, item 4).
+fn outside_provider_organisation(username: &str) -> Option<&'static str> {
+    match username {
+        "external_provider.nl" => Some("Drughulp Limburg (demo)"),
+        "external_provider.fr" => Some("Assuétudes Wallonie (demo)"),
+        _ => None,
+    }
+}
 
 /// The id of the demo organisation with this name.
 async fn organisation_id(app: &App, actor: &Actor, name: &str) -> AppResult<i64> {

@@ -51,6 +51,7 @@ use crate::error::{AppError, AppResult};
 use crate::{Listing, Paging};
 
 mod changes;
+mod providers;
 mod shared;
 
 pub use changes::{Creation, Sending};

@@ -40,4 +40,5 @@ mod consents;
 // The directory of care providers (issue 6, item 2).
 mod directory;
 // Referrals and outside providers' access (issue 6, items 3 and 4).
+mod outside_provider;
 mod referrals;
