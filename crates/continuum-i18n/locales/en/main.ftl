@@ -1057,6 +1057,12 @@ referrals-overdue-only = Overdue only
 referrals-empty = No referral to show.
 person-referrals-title = Referrals
 person-referrals-empty = This person has no referral yet.
+# The psychosocial service's view of referral status (issue 6, item 5).
+participation-referrals = Referrals
+participation-referrals-none = No referral sent.
+participation-referral-status = Status
+participation-referral-sent-on = Sent on
+participation-referral-since = Since
 referral-new = New referral
 referral-new-title = New referral
 referral-title = Referral

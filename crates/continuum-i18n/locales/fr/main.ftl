@@ -1055,6 +1055,12 @@ referrals-overdue-only = En retard uniquement
 referrals-empty = Aucune orientation à afficher.
 person-referrals-title = Orientations
 person-referrals-empty = Cette personne n'a pas encore d'orientation.
+# The psychosocial service's view of referral status (issue 6, item 5).
+participation-referrals = Orientations
+participation-referrals-none = Aucune orientation envoyée.
+participation-referral-status = État
+participation-referral-sent-on = Envoyée le
+participation-referral-since = Depuis
 referral-new = Nouvelle orientation
 referral-new-title = Nouvelle orientation
 referral-title = Orientation

@@ -1054,6 +1054,12 @@ referrals-overdue-only = Alleen achterstallige
 referrals-empty = Geen doorverwijzing om te tonen.
 person-referrals-title = Doorverwijzingen
 person-referrals-empty = Deze persoon heeft nog geen doorverwijzing.
+# The psychosocial service's view of referral status (issue 6, item 5).
+participation-referrals = Doorverwijzingen
+participation-referrals-none = Geen doorverwijzing verstuurd.
+participation-referral-status = Stand
+participation-referral-sent-on = Verstuurd op
+participation-referral-since = Sinds
 referral-new = Nieuwe doorverwijzing
 referral-new-title = Nieuwe doorverwijzing
 referral-title = Doorverwijzing

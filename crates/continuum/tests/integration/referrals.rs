@@ -414,3 +414,48 @@ async fn a_referral_reads_as_a_valid_fhir_service_request_and_task(backend: Back
     server.stop().await;
 }
 on_both_backends!(a_referral_reads_as_a_valid_fhir_service_request_and_task);
+
+/// The person's consent to share these sections with the psychosocial
+/// service for a year.
+async fn shared_with_the_psychosocial_service(app: &App, worker: &Actor, person: i64, sections: &[&str]) {
+    let sections: Vec<String> = sections.iter().map(|s| (*s).to_owned()).collect();
+    let today = app.belgian_today();
+    let until = today.checked_add(jiff::Span::new().years(1)).expect("a year").to_string();
+    let today = today.to_string();
+    let draft = ConsentDraft::parse(
+        &ConsentFields {
+            kind: "sharing",
+            decision: "granted",
+            given_on: &today,
+            explanation_language: "fr",
+            valid_until: &until,
+            recipient: "psychosocial_service",
+            purpose: "persons_request",
+            sections: &sections,
+            ..ConsentFields::default()
+        },
+        app.belgian_today(),
+    )
+    .expect("a valid consent");
+    app.record_consent(worker, person, &draft).await.expect("recorded");
+}
+
+async fn the_psychosocial_service_sees_referral_status_only_with_the_persons_consent(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let sent = sent_referral(&server.app, "Psychosociaal").await;
+    let worker = actor(&server.app, "care_worker.has").await;
+    shared_with_the_psychosocial_service(&server.app, &worker, sent.person, &["participation"]).await;
+    let psychosocial = server.client_for("psychosocial.has").await.expect("signs in");
+    let page = server.url(&format!("/people/{}/participation", sent.person));
+    let html = psychosocial.get(&page).send().await.expect("page").text().await.expect("body");
+    assert!(html.contains("Psychosociaal"), "the participation is shared");
+    assert!(!html.contains("Doorverwijzingen</h2>"), "the referral status is not");
+    shared_with_the_psychosocial_service(&server.app, &worker, sent.person, &["participation", "referral_status"])
+        .await;
+    let html = psychosocial.get(&page).send().await.expect("page").text().await.expect("body");
+    assert!(html.contains("Doorverwijzingen</h2>") && html.contains("Verstuurd"), "the status is shown");
+    assert!(!html.contains("Nazorg Hasselt"), "never the service");
+    assert!(!html.contains("Continue methadone"), "never the reason");
+    server.stop().await;
+}
+on_both_backends!(the_psychosocial_service_sees_referral_status_only_with_the_persons_consent);
