@@ -5,6 +5,8 @@
 //! request, through the pages, the API and FHIR, and the refusal is
 //! audited.
 
+use continuum_app::Paging;
+use continuum_app::referrals::ReferralFilter;
 use continuum_domain::consent::Withdrawal;
 use continuum_domain::referral::ReferralDraft;
 use continuum_testkit::database::Backend;
@@ -12,11 +14,12 @@ use continuum_testkit::server::TestServer;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+use crate::consents::entered_at;
 use crate::on_both_backends;
 use crate::referrals::{audit_rows, referral, sent_referral};
 use crate::screening::entered;
 use crate::screening_api::token_for;
-use crate::support::actor;
+use crate::support::{actor, demo_app};
 
 /// The status of a GET with the session of `client`.
 async fn status_of(client: &reqwest::Client, server: &TestServer, path: &str) -> StatusCode {
@@ -155,3 +158,29 @@ async fn the_outside_provider_accepts_gives_the_appointment_and_confirms_attenda
     server.stop().await;
 }
 on_both_backends!(the_outside_provider_accepts_gives_the_appointment_and_confirms_attendance_but_never_closes);
+
+async fn the_demo_holds_a_referral_in_every_status_and_each_regions_provider_sees_its_own(backend: Backend) {
+    let test = demo_app(backend).await;
+    for site in ["HAS", "LAN"] {
+        for n in 0..15 {
+            entered_at(&test.app, site, &format!("Demo{n}"), &format!("{site}-R{n}")).await;
+        }
+    }
+    continuum_app::demo::seed_referrals(&test.app).await.expect("the demo's referrals");
+    let app = &test.app;
+    let statuses = |username: &'static str| async move {
+        let reader = actor(app, username).await;
+        let paging = Paging { page: 1, per_page: 100 };
+        let listed = app.list_referrals(&reader, ReferralFilter::default(), paging).await.expect("listed");
+        let mut statuses: Vec<&str> = listed.items.iter().map(|r| r.status.code()).collect();
+        statuses.sort_unstable();
+        statuses
+    };
+    let every = ["accepted", "appointment_made", "attended", "closed", "draft", "not_attended", "refused", "sent"];
+    assert_eq!(statuses("care_worker.has").await, every);
+    assert_eq!(statuses("care_worker.lan").await, every);
+    let sent: Vec<&str> = every.iter().copied().filter(|s| *s != "draft").collect();
+    assert_eq!(statuses("external_provider.nl").await, sent);
+    assert_eq!(statuses("external_provider.fr").await, sent);
+}
+on_both_backends!(the_demo_holds_a_referral_in_every_status_and_each_regions_provider_sees_its_own);
