@@ -104,7 +104,8 @@ impl App {
 
     /// Asks the policy; a denial is audited and becomes `Forbidden`, or
     /// `NotFound` when the target is one identified record the actor may
-    /// not know exists. A kiosk may only answer the screening it is bound
+    /// not know exists, and always for an outside provider (to whom nothing
+    /// of the system beyond their referrals is shown, issue 6, item 4). A kiosk may only answer the screening it is bound
     /// to, whatever the grants of the worker who started it.
     pub(crate) async fn authorize(
         &self,
@@ -131,7 +132,7 @@ impl App {
                 entry.reason = Some(reason.audit_reason());
                 self.audit.write(vec![entry]).await?;
                 let identified = subject.id.is_some() || subject.person_id.is_some();
-                Err(if identified && reason != DenyReason::RoleNotPermitted {
+                Err(if actor.is_outside_provider() || (identified && reason != DenyReason::RoleNotPermitted) {
                     AppError::NotFound
                 } else {
                     AppError::Forbidden
@@ -240,6 +241,8 @@ fn static_kind(kind: &str) -> &'static str {
         "consent" => "consent",
         "participation" => "person",
         "care_service" => "care_service",
+        // Referrals (issue 6, items 3 and 4).
+        "referral" => "referral",
         _ => "other",
     }
 }

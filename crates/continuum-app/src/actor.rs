@@ -1,6 +1,6 @@
 //! Who is acting, for which site, from where.
 
-use continuum_domain::ids::{SiteId, UserId};
+use continuum_domain::ids::{OrganisationId, SiteId, UserId};
 use continuum_domain::policy::{Action, Target, decide};
 use continuum_domain::role::{Role, RoleGrant};
 use continuum_domain::site::Language;
@@ -73,6 +73,9 @@ pub struct Actor {
     pub sites: Vec<SiteRef>,
     /// The site acted for now, if one is chosen.
     pub site: Option<SiteRef>,
+    /// The organisation the user works for (`users.organisation_id`): an
+    /// outside provider reads the people referred to it (issue 6, item 4).
+    pub organisation: Option<OrganisationId>,
     /// How the actor signed in.
     pub credential: Credential,
     /// Where the request came from.
@@ -91,6 +94,7 @@ impl Actor {
             grants: vec![RoleGrant { role: Role::Admin, scope: continuum_domain::role::SiteScope::AllSites }],
             sites: Vec::new(),
             site: None,
+            organisation: None,
             credential: Credential::Operator,
             access: AccessPoint { ip: None, user_agent: Some("continuum-cli".into()), request_id: None },
         }
@@ -136,6 +140,15 @@ impl Actor {
     /// site-bound action before the input is read.
     pub fn may_somewhere(&self, action: Action) -> bool {
         self.sites.iter().any(|s| continuum_domain::policy::possible(&self.grants, action, Some(s.id)))
+            || continuum_domain::policy::possible(&self.grants, action, None)
+    }
+
+    /// Whether the actor is an outside provider and nothing else: such an
+    /// actor acts for no prison, and every refusal answers "not found", so
+    /// that nothing of the system, not even whether a person exists, is
+    /// told (issue 6, item 4).
+    pub fn is_outside_provider(&self) -> bool {
+        !self.grants.is_empty() && self.grants.iter().all(|g| g.role == Role::ExternalProvider)
     }
 
     /// Whether any target could allow the action (for navigation).

@@ -489,7 +489,9 @@ pub(crate) async fn load_actor(
     access: AccessPoint,
 ) -> AppResult<Actor> {
     let grants = domain_grants(grants);
-    let sites = selectable_sites(conn, cache, &grants).await?;
+    // An outside provider acts for no prison (issue 6, item 4).
+    let outside_provider = !grants.is_empty() && grants.iter().all(|g| g.role == Role::ExternalProvider);
+    let sites = if outside_provider { Vec::new() } else { selectable_sites(conn, cache, &grants).await? };
     let site = session.and_then(|s| s.site_id).and_then(|id| sites.iter().find(|s| s.id.0 == id).cloned());
     let language = session
         .and_then(|s| s.language.as_deref())
@@ -504,6 +506,7 @@ pub(crate) async fn load_actor(
         grants,
         sites,
         site,
+        organisation: user.organisation_id.map(continuum_domain::ids::OrganisationId),
         credential,
         access,
     })

@@ -45,6 +45,9 @@ pub fn demo_accounts() -> Vec<DemoAccount> {
         ("steering_member.central", Role::SteeringMember),
         ("researcher", Role::Researcher),
         ("admin", Role::Admin),
+        // Outside providers, one per region (issue 6, item 4).
+        ("external_provider.nl", Role::ExternalProvider),
+        ("external_provider.fr", Role::ExternalProvider),
     ] {
         accounts.push(DemoAccount { username: username.into(), role, site: ALL_SITES.into() });
     }
@@ -80,6 +83,10 @@ fn display_name(account: &DemoAccount) -> String {
 fn language_of(account: &DemoAccount) -> Language {
     if account.username.ends_with(".fr") {
         return Language::Fr;
+    }
+    // The Flemish outside provider reads in Dutch (issue 6, item 4).
+    if account.role == Role::ExternalProvider && account.username.ends_with(".nl") {
+        return Language::Nl;
     }
     PILOT_SITES
         .iter()
@@ -158,7 +165,11 @@ pub async fn seed(app: &App, mut progress: impl FnMut(usize, usize)) -> AppResul
         )?;
         // The demo password does not meet the password policy on purpose:
         // only demo mode accepts it at sign-in.
-        app.insert_user(&operator, allowed, &draft, DEMO_PASSWORD).await?;
+        let user = app.insert_user(&operator, allowed, &draft, DEMO_PASSWORD).await?;
+        if let Some(organisation) = outside_provider_organisation(&account.username) {
+            let organisation = organisation_id(app, &operator, organisation).await?;
+            app.set_user_organisation(&operator, user, Some(organisation)).await?;
+        }
         step(&mut progress);
     }
     app.set_roles_requiring_totp(&operator, &[]).await?;
@@ -363,6 +374,8 @@ pub async fn seed_register(
     seed_consents(app).await?;
     // OAT and transfers (issue 5, items 4 and 5).
     seed_oat_and_transfers(app).await?;
+    // Referrals (issue 6, items 3 and 4).
+    seed_referrals(app).await?;
     Ok(written)
 }
 
@@ -728,6 +741,15 @@ const DIRECTORY_SERVICES: [DemoService; 12] = [
     },
 ];
 
+/// The organisation a demo outside provider works for (issue 6, item 4).
+fn outside_provider_organisation(username: &str) -> Option<&'static str> {
+    match username {
+        "external_provider.nl" => Some("Drughulp Limburg (demo)"),
+        "external_provider.fr" => Some("Assuétudes Wallonie (demo)"),
+        _ => None,
+    }
+}
+
 /// The id of the demo organisation with this name.
 async fn organisation_id(app: &App, actor: &Actor, name: &str) -> AppResult<i64> {
     let filter = crate::reference::OrganisationFilter { search: Some(name.to_owned()), ..Default::default() };
@@ -1019,5 +1041,111 @@ pub async fn seed_oat_and_transfers(app: &App) -> AppResult<()> {
         transfer_date: &today,
     };
     app.transfer_out_of_programme(&den_worker, leaving, &out).await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Referrals (issue 6, items 3 and 4): at Hasselt and Lantin, one referral
+// in each status to the organisation of the region's outside provider
+// (`external_provider.nl`, `external_provider.fr`), within a consent to
+// share with it; the service's steps taken by that provider. Lantin's goes
+// to a service that does not cover it, confirmed.
+
+/// The statuses the demo's referrals are brought to, with the steps after
+/// sending (the provider's, then the care team's closing).
+const DEMO_REFERRAL_STEPS: [(&str, &[&str]); 8] = [
+    ("draft", &[]),
+    ("sent", &[]),
+    ("accepted", &["accept"]),
+    ("refused", &["refuse"]),
+    ("appointment_made", &["accept", "appointment"]),
+    ("attended", &["accept", "appointment", "attended"]),
+    ("not_attended", &["accept", "appointment", "not_attended"]),
+    ("closed", &["accept", "appointment", "attended", "close"]),
+];
+
+/// Seeds the demo's referrals.
+pub async fn seed_referrals(app: &App) -> AppResult<()> {
+    use continuum_domain::referral::{ReferralDraft, ReferralFields, StepFields};
+
+    use crate::referrals::{Creation, Sending};
+
+    for (site, provider, service, language) in [
+        ("has", "Drughulp Limburg (demo)", "Ambulante drughulp Hasselt (demo)", "nl"),
+        ("lan", "Assuétudes Wallonie (demo)", "Centre de jour Charleroi (demo)", "fr"),
+    ] {
+        let worker = app.command_line_actor(&format!("care_worker.{site}")).await?;
+        let outside = app.command_line_actor(&format!("external_provider.{language}")).await?;
+        let people = app
+            .search_people(&worker, "", crate::people::PeopleOrder::EntryNewest, Paging { page: 1, per_page: 20 })
+            .await?
+            .items;
+        let organisation = organisation_id(app, &worker, provider).await?;
+        let filter = crate::directory::DirectoryFilter {
+            search: Some(service.to_owned()),
+            organisation: Some(organisation),
+            ..Default::default()
+        };
+        let service = app.search_directory(&worker, &filter, Paging { page: 1, per_page: 5 }).await?;
+        let Some(service) = service.items.first().map(|s| s.id) else {
+            return Err(AppError::NotFound);
+        };
+        let sections = ["identity", "medication", "appointments"].map(str::to_owned);
+        let today = app.belgian_today();
+        // The appointments that were kept or missed are at midnight today
+        // (not before the referral was sent, and already past); the one to
+        // come is in a week.
+        let past = format!("{today}T00:00");
+        let coming = format!("{}T10:00", today.checked_add(jiff::Span::new().days(7)).unwrap_or(today));
+        // People 3 to 6 hold the consents seeded above; these hold none yet.
+        for ((status, steps), person) in DEMO_REFERRAL_STEPS.iter().zip(people.iter().skip(7).map(|p| p.id)) {
+            let draft = ReferralDraft::parse(&ReferralFields {
+                service: Some(service),
+                reason: "Demo: continue the treatment after release",
+                urgency: if *status == "sent" { "urgent" } else { "routine" },
+                sections: &sections,
+            })?;
+            let Creation::Created(id) = app.create_referral(&worker, person, &draft, true).await? else {
+                return Err(AppError::Conflict("demo-referral"));
+            };
+            if *status == "draft" {
+                continue;
+            }
+            app.record_demo_consent(
+                &worker,
+                person,
+                &DemoConsent {
+                    kind: "sharing",
+                    decision: "granted",
+                    given_days_ago: 2,
+                    valid_until_days: Some(180),
+                    language,
+                    recipient: "organisation",
+                    organisation: Some(organisation),
+                    purpose: "continuity_of_care",
+                    sections: &["identity", "medication", "appointments"],
+                },
+            )
+            .await?;
+            if let Sending::ConsentMissing(_) = app.send_referral(&worker, id).await? {
+                return Err(AppError::Conflict("demo-referral"));
+            }
+            for step in *steps {
+                let (by, appointment_at) = match (*step, *status) {
+                    ("close", _) => (&worker, ""),
+                    ("appointment", "appointment_made") => (&outside, coming.as_str()),
+                    ("appointment", _) => (&outside, past.as_str()),
+                    _ => (&outside, ""),
+                };
+                let note = match *step {
+                    "refuse" => "Demo: no place before next month",
+                    "close" => "Demo: the person is in care",
+                    _ => "",
+                };
+                let place = if *step == "appointment" { "Demo: the service's front desk" } else { "" };
+                app.take_referral_step(by, id, &StepFields { step, appointment_at, place, note }).await?;
+            }
+        }
+    }
     Ok(())
 }

@@ -55,6 +55,8 @@ pub mod oat;
 pub mod consents;
 pub mod directory;
 pub mod participation;
+// Referrals and outside providers' access (issue 6, items 3 and 4).
+pub mod referrals;
 
 pub use actor::{AccessPoint, Actor, SiteRef};
 pub use app::App;

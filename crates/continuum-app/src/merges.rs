@@ -8,8 +8,9 @@
 //!   merge's numbers, sites, dates and what moved, never names.
 //! - **What moves.** The merged record's detention episodes, pathways (each
 //!   with its whole transition log), screenings (with their answers, and
-//!   the site where they were given), matched signals and consents (with
-//!   their signed forms) move to the surviving record. Its
+//!   the site where they were given), matched signals, consents (with
+//!   their signed forms) and referrals (with their changes) move to the
+//!   surviving record. Its
 //!   identity and its versions stay with it (they are shown on the
 //!   survivor's page, attached through the merge). Nothing is deleted. Every
 //!   moved row is written in `person_merge_moves`, so that undoing the merge

@@ -239,6 +239,7 @@ fn system_actor() -> Actor {
         grants: Vec::new(),
         sites: Vec::new(),
         site: None,
+        organisation: None,
         credential: Credential::Operator,
         access: AccessPoint { ip: None, user_agent: Some("continuum-sweep".into()), request_id: None },
     }

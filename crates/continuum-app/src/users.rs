@@ -175,11 +175,14 @@ impl App {
         }
         let at = format_instant(self.now());
         let mut tx = self.store.begin().await?;
+        // The account form does not hold the organisation (an outside
+        // provider's, set apart): an edit keeps it.
+        let organisation_id = users::get(&mut tx, id).await?.ok_or(AppError::NotFound)?.organisation_id;
         let profile = Profile {
             display_name: &draft.display_name,
             email: &draft.email,
             language: draft.language.code(),
-            organisation_id: None,
+            organisation_id,
             active: draft.active,
         };
         if !users::update_profile(&mut tx, id, &profile, &at).await? {

@@ -527,13 +527,35 @@ pub fn decision_in_force(
 /// last Sunday of March to the last Sunday of October at 01:00 UTC (the EU
 /// rule since 1996). Computed here so the domain needs no time-zone database.
 pub fn belgian_date(at: Timestamp) -> Date {
-    let utc = at.to_zoned(TimeZone::UTC);
-    let year = utc.date().year();
+    belgian_datetime(at).date()
+}
+
+/// The wall-clock time in Belgium at an instant (see [`belgian_date`]).
+pub fn belgian_datetime(at: Timestamp) -> jiff::civil::DateTime {
+    let offset = jiff::SignedDuration::from_hours(belgian_offset_hours(at));
+    at.checked_add(offset).unwrap_or(at).to_zoned(TimeZone::UTC).datetime()
+}
+
+/// Hours Belgium is ahead of UTC at an instant: 2 in summer time, else 1.
+pub fn belgian_offset_hours(at: Timestamp) -> i64 {
+    let year = at.to_zoned(TimeZone::UTC).date().year();
     let summer_starts = last_sunday_at_one_utc(year, 3);
     let summer_ends = last_sunday_at_one_utc(year, 10);
     let summer = matches!((summer_starts, summer_ends), (Some(s), Some(e)) if s <= at && at < e);
-    let offset = jiff::SignedDuration::from_hours(if summer { 2 } else { 1 });
-    at.checked_add(offset).unwrap_or(at).to_zoned(TimeZone::UTC).date()
+    if summer { 2 } else { 1 }
+}
+
+/// The instant of a Belgian wall-clock time. In the hour skipped in spring
+/// the winter offset is taken; in the hour repeated in autumn, the first.
+pub fn belgian_instant(local: jiff::civil::DateTime) -> Option<Timestamp> {
+    let as_utc = local.to_zoned(TimeZone::UTC).ok()?.timestamp();
+    [2, 1]
+        .into_iter()
+        .find_map(|hours| {
+            let at = as_utc.checked_sub(jiff::SignedDuration::from_hours(hours)).ok()?;
+            (belgian_offset_hours(at) == hours).then_some(at)
+        })
+        .or_else(|| as_utc.checked_sub(jiff::SignedDuration::from_hours(1)).ok())
 }
 
 /// 01:00 UTC on the last Sunday of a 31-day month.

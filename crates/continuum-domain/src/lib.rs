@@ -31,6 +31,8 @@
 //! - [`consent`]: consents and the question the policy asks of them;
 //!   [`participation`]: what the psychosocial service may learn;
 //!   [`directory`]: the directory of care providers (issue 6).
+//! - [`referral`]: referrals to the directory's services, what they share,
+//!   their status and when they are overdue (issue 6, item 3).
 
 pub mod account;
 pub mod audit;
@@ -59,3 +61,5 @@ pub mod oat;
 pub mod consent;
 pub mod directory;
 pub mod participation;
+// Referrals (issue 6, items 3 and 4).
+pub mod referral;

@@ -14,6 +14,9 @@
 //!   medical service of another site under break-the-glass.
 //! - Prison security staff, psychosocial service, directors, coordinators,
 //!   steering members, researchers and administrators never get clinical data.
+//! - Outside providers see nothing of the system but the referrals to
+//!   their organisation (not even its reference data: sites, organisations,
+//!   the directory).
 //! - Medication and OAT are written by the medical service only
 //!   (`WriteMedication`); care workers read them as clinical data.
 //! - A site-bound action on a programme-wide target (all sites at once) needs
@@ -376,6 +379,9 @@ fn rule(role: Role, action: Action) -> Rule {
     use Action as A;
     use Role as R;
     match (role, action) {
+        // Outside providers see their referrals and nothing else of the
+        // system, not even its reference data (issue 6, item 4).
+        (R::ExternalProvider, A::ViewReferenceData) => Rule::Never,
         (_, A::ViewReferenceData | A::ManageOwnAccount) => Rule::Anywhere,
 
         (R::Admin, A::ManageSites | A::ManageOrganisations | A::ManageUsers | A::ManageInstruments | A::UndoMerge) => {

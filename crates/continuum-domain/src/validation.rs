@@ -128,6 +128,16 @@ pub enum Problem {
     },
     /// Opening hours not written as `09:00-12:00, 13:00-17:00`.
     OpeningHours,
+    // Referrals and outside providers (issue 6, items 3 and 4).
+    /// A referral that does not share who the person is.
+    IdentityRequired,
+    /// A section shared without a sharing consent in force for it (the
+    /// message names the consent missing).
+    ConsentMissing,
+    /// A service that does not fit the person, not yet confirmed.
+    CoverageToConfirm,
+    /// An outside provider's account without its organisation.
+    OrganisationRequired,
 }
 
 impl Problem {
@@ -179,6 +189,11 @@ impl Problem {
             Problem::NotPdf => "validation-not-pdf",
             Problem::FileTooLarge { .. } => "validation-file-too-large",
             Problem::OpeningHours => "validation-opening-hours",
+            // Referrals and outside providers (issue 6, items 3 and 4).
+            Problem::IdentityRequired => "validation-identity-required",
+            Problem::ConsentMissing => "validation-consent-missing",
+            Problem::CoverageToConfirm => "validation-coverage-to-confirm",
+            Problem::OrganisationRequired => "validation-organisation-required",
         }
     }
 

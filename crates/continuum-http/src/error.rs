@@ -26,6 +26,15 @@ pub(crate) const RELEASE_CONFLICTS: &[&str] = &[
     "follow-up-refused-not-a-choice",
 ];
 
+/// The conflicts of referrals (issue 6, item 3), each its own code and
+/// message id.
+pub(crate) const REFERRAL_CONFLICTS: &[&str] = &[
+    "referral-step-not-from-status",
+    "referral-step-care-team-only",
+    "referral-step-before-appointment",
+    "referral-changed",
+];
+
 /// The status, stable code and message id of an error.
 pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static str) {
     match error {
@@ -79,6 +88,8 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
             | "governance-request-decided"
             | "governance-request-not-authorised"),
         ) => (StatusCode::CONFLICT, code, code),
+        // Referrals (issue 6, item 3).
+        AppError::Conflict(code) if REFERRAL_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),

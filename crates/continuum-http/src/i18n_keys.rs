@@ -157,3 +157,32 @@ fn every_service_kind_and_weekday_has_a_label() {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
 }
+
+// Referrals and outside providers (issue 6, items 3 and 4): labels built
+// from codes, and the problems and refusals the use cases answer.
+#[test]
+fn every_referral_code_warning_and_refusal_has_a_message() {
+    use continuum_domain::referral::{CoverageWarning, Overdue, ReferralStatus, Step, StepRefusal, Urgency};
+    use continuum_domain::validation::Problem;
+    let mut keys: Vec<String> = ReferralStatus::ALL.iter().map(|s| format!("referral-status-{}", s.code())).collect();
+    keys.extend(Urgency::ALL.iter().map(|u| format!("referral-urgency-{}", u.code())));
+    keys.extend(Step::ALL.iter().map(|s| format!("referral-step-{}", s.code())));
+    keys.extend(["care_team", "provider"].map(|p| format!("referral-party-{p}")));
+    keys.extend(
+        [CoverageWarning::PrisonNotCovered, CoverageWarning::LanguageNotSpoken].map(|w| w.message_id().to_owned()),
+    );
+    keys.extend(
+        [Overdue::Unanswered, Overdue::NoAppointment, Overdue::AttendanceUnrecorded].map(|o| o.message_id().to_owned()),
+    );
+    keys.extend(
+        [StepRefusal::NotFromStatus(ReferralStatus::Draft), StepRefusal::CareTeamOnly, StepRefusal::BeforeAppointment]
+            .map(|r| r.message_id().to_owned()),
+    );
+    keys.extend(crate::error::REFERRAL_CONFLICTS.iter().map(|c| (*c).to_owned()));
+    keys.extend(
+        [Problem::IdentityRequired, Problem::ConsentMissing, Problem::CoverageToConfirm, Problem::OrganisationRequired]
+            .map(|p| p.message_id().to_owned()),
+    );
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    assert_eq!(continuum_i18n::missing_keys(&keys), Vec::new());
+}

@@ -79,6 +79,17 @@ impl Shell {
             label: continuum_i18n::t(lang, key),
             current: if href == "/" { path == "/" } else { path.starts_with(href) },
         };
+        // An outside provider sees its portal and its account, nothing else
+        // (issue 6, item 4).
+        if actor.is_outside_provider() {
+            return Shell::with_nav(
+                actor,
+                demo,
+                title_key,
+                path,
+                vec![item("/referrals", "nav-portal"), item("/account", "nav-my-account")],
+            );
+        }
         let mut nav = vec![item("/", "nav-home")];
         if actor.may_ever(Action::ViewRegister) {
             nav.push(item("/worklist", "nav-worklist"));
@@ -106,6 +117,10 @@ impl Shell {
         if actor.may_ever(Action::ViewGovernance) || actor.has_role(continuum_domain::role::Role::SteeringMember) {
             nav.push(item("/governance", "nav-governance"));
         }
+        // Referrals (issue 6, item 3): the care team's.
+        if actor.may_somewhere(Action::ReadClinical) {
+            nav.push(item("/referrals", "nav-referrals"));
+        }
         nav.push(item("/sites", "nav-sites"));
         nav.push(item("/organisations", "nav-organisations"));
         // The directory of care providers (issue 6, item 2).
@@ -126,6 +141,12 @@ impl Shell {
             nav.push(item("/emergency-access", "nav-emergency-access"));
         }
         nav.push(item("/account", "nav-my-account"));
+        Shell::with_nav(actor, demo, title_key, path, nav)
+    }
+
+    /// The shell of a signed-in user's page with this navigation.
+    fn with_nav(actor: &Actor, demo: bool, title_key: &str, path: &str, nav: Vec<NavItem>) -> Shell {
+        let lang = crate::extract::actor_lang(actor);
         let site = actor.site.as_ref().map(|s| s.code.clone());
         let sites = actor
             .sites
@@ -198,6 +219,12 @@ impl FormErrors {
     /// care pathway, whose arguments are themselves translated).
     pub fn general_text(message: String) -> FormErrors {
         FormErrors { messages: vec![(String::new(), message)] }
+    }
+
+    /// Messages not tied to a field, already in the user's language (the
+    /// consents a referral misses, issue 6, item 3).
+    pub fn of_messages(messages: Vec<String>) -> FormErrors {
+        FormErrors { messages: messages.into_iter().map(|m| (String::new(), m)).collect() }
     }
 
     /// Whether there are any.

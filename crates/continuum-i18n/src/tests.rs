@@ -381,6 +381,8 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("recipient", Arg::from("CAD Limburg")),
         ("section", Arg::from("Zorgplan")),
         ("date", Arg::from("2026-03-04")),
+        // Referrals (issue 6, item 3).
+        ("dose", Arg::from("60")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

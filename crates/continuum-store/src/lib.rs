@@ -55,6 +55,8 @@ pub mod oat;
 pub mod consents;
 pub mod directory;
 pub mod participation;
+// Referrals (issue 6, items 3 and 4).
+pub mod referrals;
 
 /// The database driver's error, for `?` on commits.
 pub use sqlx::Error as DbError;

@@ -25,11 +25,13 @@ pub enum MoveKind {
     HandoverDocument,
     /// A consent of the person (with its signed forms).
     Consent,
+    /// A referral of the person (with its changes).
+    Referral,
 }
 
 impl MoveKind {
     /// Every kind.
-    pub const ALL: [MoveKind; 9] = [
+    pub const ALL: [MoveKind; 10] = [
         MoveKind::Episode,
         MoveKind::Pathway,
         MoveKind::Screening,
@@ -41,6 +43,8 @@ impl MoveKind {
         MoveKind::HandoverDocument,
         // Consent (issue 6).
         MoveKind::Consent,
+        // Referrals (issue 6, item 3).
+        MoveKind::Referral,
     ];
 
     /// The stored code.
@@ -55,6 +59,7 @@ impl MoveKind {
             MoveKind::Handover => "handover",
             MoveKind::HandoverDocument => "handover_document",
             MoveKind::Consent => "consent",
+            MoveKind::Referral => "referral",
         }
     }
 
@@ -69,6 +74,7 @@ impl MoveKind {
             MoveKind::Handover => "handovers",
             MoveKind::HandoverDocument => "handover_documents",
             MoveKind::Consent => "consents",
+            MoveKind::Referral => "referrals",
         }
     }
 }

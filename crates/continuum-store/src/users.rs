@@ -192,6 +192,18 @@ pub async fn update_profile(conn: &mut Conn, id: i64, profile: &Profile<'_>, at:
     Ok(done.rows_affected() == 1)
 }
 
+/// Sets the organisation a user works for (an outside provider's, issue 6,
+/// item 4); false when there is no such user.
+pub async fn set_organisation(conn: &mut Conn, id: i64, organisation_id: Option<i64>, at: &str) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE users SET organisation_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(organisation_id)
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Changes a user's preferred language.
 pub async fn set_language(conn: &mut Conn, id: i64, language: &str, at: &str) -> StoreResult<()> {
     sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")

@@ -19,7 +19,7 @@ const OTHER: SiteId = SiteId(2);
 /// relationships have their own tests below.
 const EXPECTED: &str = "
 action                       cw  med psy prs dir coo ste ext res adm
-view_reference_data          yyy yyy yyy yyy yyy yyy yyy yyy yyy yyy
+view_reference_data          yyy yyy yyy yyy yyy yyy yyy nnn yyy yyy
 manage_sites                 nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy
 manage_organisations         nnn nnn nnn nnn nnn yyy nnn nnn nnn yyy
 manage_users                 nnn nnn nnn nnn nnn nnn nnn nnn nnn yyy

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{get, post};
 use continuum_app::consents::{ConsentRecord, PersonConsents, RecipientAccess};
 use continuum_app::participation::ParticipationView;
-use continuum_domain::consent::{ConsentDraft, ConsentFields, Verdict, Withdrawal};
+use continuum_domain::consent::{ConsentDraft, ConsentFields, Section, Verdict, Withdrawal};
 use continuum_domain::policy::Action;
 use continuum_domain::validation::Invalid;
 use serde::{Deserialize, Serialize};
@@ -221,23 +221,22 @@ fn access_dto(access: RecipientAccess) -> RecipientAccessDto {
             access.recipient.organisation().map(|o| o.0),
             access.organisation,
         ),
-        sections: access
-            .sections
-            .into_iter()
-            .map(|(section, verdict)| {
-                let (consent_id, missing) = match verdict {
-                    Verdict::Allowed(id) => (Some(id.0), None),
-                    Verdict::Missing(m) => (None, Some(m.lack)),
-                };
-                SectionAccessDto {
-                    section: section.code().to_owned(),
-                    allowed: verdict.is_allowed(),
-                    consent_id,
-                    missing: missing.map(|l| l.code().to_owned()),
-                    missing_consent_id: missing.and_then(|l| l.consent()).map(|c| c.0),
-                }
-            })
-            .collect(),
+        sections: access.sections.into_iter().map(|(section, verdict)| section_access_dto(section, verdict)).collect(),
+    }
+}
+
+/// Whether a section may be read now, and if not which consent is missing.
+pub(super) fn section_access_dto(section: Section, verdict: Verdict) -> SectionAccessDto {
+    let (consent_id, missing) = match verdict {
+        Verdict::Allowed(id) => (Some(id.0), None),
+        Verdict::Missing(m) => (None, Some(m.lack)),
+    };
+    SectionAccessDto {
+        section: section.code().to_owned(),
+        allowed: verdict.is_allowed(),
+        consent_id,
+        missing: missing.map(|l| l.code().to_owned()),
+        missing_consent_id: missing.and_then(|l| l.consent()).map(|c| c.0),
     }
 }
 

@@ -67,6 +67,8 @@ pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
 pub mod handovers;
 pub mod oat;
+// Referrals and outside providers (issue 6, items 3, 4 and 7).
+pub mod referrals;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -179,6 +181,13 @@ pub mod oat;
         governance::review_governance_authorisation,
         governance::decide_governance_authorisation,
         governance::follow_up_governance_authorisation,
+        // Referrals and outside providers (issue 6).
+        referrals::list_referrals,
+        referrals::list_person_referrals,
+        referrals::create_referral,
+        referrals::get_referral,
+        referrals::send_referral,
+        referrals::take_referral_step,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField)),
     modifiers(&BearerScheme),
@@ -195,6 +204,7 @@ pub mod oat;
         (name = "consent", description = "Consents of people (care team of the person's prison), and whether a person takes part, for the psychosocial service with the person's consent (issue 6)."),
         (name = "directory", description = "The directory of care providers: the services of organisations, the prisons they cover, languages, contact details and opening hours (issue 6)."),
         (name = "governance", description = "The central and local drug steering groups: members, meetings, minutes, decisions, actions, local projects and their prior authorisation (issue 7). Nothing here identifies a detained person."),
+        (name = "referrals", description = "Referrals to the directory's services: written and sent by the care team of the person's prison (sending needs the person's sharing consent for every section shared), answered, given an appointment and attendance by the outside provider of the service's organisation, who sees only the people referred to it within their consent (issue 6)."),
         (name = "meta", description = "This description."),
     )
 )]
@@ -253,6 +263,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = handovers::routes(routes);
     // Governance (issue 7).
     let routes = governance::routes(routes);
+    // Referrals and outside providers (issue 6, items 3, 4 and 7).
+    let routes = referrals::routes(routes);
     audit::routes(routes)
 }
 

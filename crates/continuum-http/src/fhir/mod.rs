@@ -2,7 +2,8 @@
 //! `Questionnaire`, each screening as a `QuestionnaireResponse`, and its
 //! scores as `Observation`s; each consent as a `Consent` ([`consent`]);
 //! the directory's organisations and services as `Organization`s and
-//! `HealthcareService`s ([`directory`]);
+//! `HealthcareService`s ([`directory`]); each referral as a
+//! `ServiceRequest` and a `Task` ([`referral`]);
 //! JSON only (`application/fhir+json`).
 //!
 //! Conventions:
@@ -49,6 +50,8 @@ pub mod directory;
 // OAT and the care pathway (issue 5, item 9).
 mod care;
 mod questionnaire;
+// Referrals (issue 6, item 7).
+pub mod referral;
 pub mod resources;
 mod response;
 
@@ -232,7 +235,8 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
         implementation: Implementation {
             description: "Continuum: screening instruments as Questionnaires, screenings as QuestionnaireResponses \
                           and their scores as Observations, consents as Consents, the directory of care \
-                          providers as Organizations and HealthcareServices (read only).",
+                          providers as Organizations and HealthcareServices, referrals as ServiceRequests and \
+                          Tasks (read only).",
             url: base_url(&headers, &state),
         },
         fhir_version: "4.0.1",
@@ -283,6 +287,17 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                         kind: "reference",
                         documentation: "The person: Patient/{id}. Required.",
                     }],
+                },
+                // Referrals (issue 6, item 7).
+                RestResource {
+                    kind: "ServiceRequest",
+                    interaction: vec![Interaction { code: "read" }],
+                    search_param: Vec::new(),
+                },
+                RestResource {
+                    kind: "Task",
+                    interaction: vec![Interaction { code: "read" }],
+                    search_param: Vec::new(),
                 },
             ],
         }],
@@ -426,6 +441,33 @@ async fn read_healthcare_service(
     Ok(fhir_json(StatusCode::OK, &Resource::HealthcareService(directory::healthcare_service(&service, kind))))
 }
 
+/// One referral as a ServiceRequest (the care team of the person's prison;
+/// the outside provider of its organisation within the person's consent).
+async fn read_service_request(
+    State(state): State<AppState>,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, FhirError> {
+    state.app.permit(&caller.actor, Action::ReadClinical, "referral.read").await.map_err(caller.fail())?;
+    let id: i64 = id.parse().map_err(|_| caller.fail()(AppError::NotFound))?;
+    let record = state.app.get_referral(&caller.actor, id).await.map_err(caller.fail())?;
+    let kind = continuum_i18n::t(caller.lang, &format!("service-kind-{}", record.referral.row.service_kind));
+    Ok(fhir_json(StatusCode::OK, &Resource::ServiceRequest(referral::service_request(&record, kind))))
+}
+
+/// One referral's handling by its service as a Task (as the ServiceRequest).
+async fn read_task(
+    State(state): State<AppState>,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, FhirError> {
+    state.app.permit(&caller.actor, Action::ReadClinical, "referral.read").await.map_err(caller.fail())?;
+    let id: i64 = id.parse().map_err(|_| caller.fail()(AppError::NotFound))?;
+    let record = state.app.get_referral(&caller.actor, id).await.map_err(caller.fail())?;
+    let label = continuum_i18n::t(caller.lang, &format!("referral-status-{}", record.referral.status.code()));
+    Ok(fhir_json(StatusCode::OK, &Resource::Task(referral::task(&record, label))))
+}
+
 pub(crate) fn routes(routes: Routes) -> Routes {
     let reference = Access::Policy(Action::ViewReferenceData);
     let clinical = Access::Policy(Action::ReadClinical);
@@ -449,6 +491,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/MedicationStatement/{id}", clinical, get(care::read_medication_statement))
         .add("GET", "/fhir/r4/EpisodeOfCare", clinical, get(care::search_episodes_of_care))
         .add("GET", "/fhir/r4/EpisodeOfCare/{id}", clinical, get(care::read_episode_of_care))
+        // Referrals (issue 6, item 7).
+        .add("GET", "/fhir/r4/ServiceRequest/{id}", clinical, get(read_service_request))
+        .add("GET", "/fhir/r4/Task/{id}", clinical, get(read_task))
 }
 
 #[cfg(test)]

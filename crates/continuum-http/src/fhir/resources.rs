@@ -40,6 +40,11 @@ pub enum Resource {
     MedicationStatement(MedicationStatement),
     /// An EpisodeOfCare (the care pathway).
     EpisodeOfCare(EpisodeOfCare),
+    // Referrals (issue 6, item 7).
+    /// A ServiceRequest.
+    ServiceRequest(super::referral::ServiceRequest),
+    /// A Task.
+    Task(super::referral::Task),
 }
 
 /// A code from a code system.

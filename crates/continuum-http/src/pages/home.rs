@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use continuum_domain::role::SiteScope;
 
@@ -21,6 +21,10 @@ struct HomePage {
 }
 
 async fn home(State(state): State<AppState>, SignedIn(actor): SignedIn) -> Response {
+    // An outside provider's home is its portal (issue 6, item 4).
+    if actor.is_outside_provider() {
+        return Redirect::to("/referrals").into_response();
+    }
     let shell = Shell::signed_in(&actor, state.settings.demo_mode, "home-title", "/");
     let roles = actor
         .grants

@@ -45,6 +45,9 @@ mod consents;
 mod participation;
 // The directory of care providers (issue 6, item 2).
 mod directory;
+// Referrals and the outside providers' portal (issue 6, items 3 and 4).
+mod referrals;
+pub(crate) use referrals::missing_consent_messages;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = session::routes(routes);
@@ -83,6 +86,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = handovers::routes(routes);
     // Governance (issue 7).
     let routes = governance::routes(routes);
+    // Referrals and the outside providers' portal (issue 6, items 3 and 4).
+    let routes = referrals::routes(routes);
     account::routes(routes)
 }
 

@@ -8,8 +8,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use continuum_app::Paging;
 use continuum_app::participation::ParticipationView;
+use continuum_app::{AppError, Paging};
 use continuum_domain::participation::Participation;
 use continuum_domain::policy::Action;
 use continuum_i18n::Lang;
@@ -85,11 +85,21 @@ async fn list(State(state): State<AppState>, SignedIn(actor): SignedIn, Query(qu
     super::render(StatusCode::OK, &page)
 }
 
+/// A referral's status as the psychosocial service may know it (issue 6,
+/// item 5): never the service, the reason or anything shared.
+struct ReferralStatusRow {
+    status: String,
+    sent_on: String,
+    since: String,
+}
+
 #[derive(Template)]
 #[template(path = "participation_person.html")]
 struct PersonPage {
     shell: Shell,
     person: ParticipationLine,
+    /// `None` where the person did not consent to share it.
+    referrals: Option<Vec<ReferralStatusRow>>,
 }
 
 async fn show(State(state): State<AppState>, SignedIn(actor): SignedIn, Path(id): Path<String>) -> Response {
@@ -102,6 +112,23 @@ async fn show(State(state): State<AppState>, SignedIn(actor): SignedIn, Path(id)
         Err(error) => return PageError::new(error, lang).into_response(),
     };
     let person = line(lang, view);
+    // The status of the person's referrals, only where the person consented
+    // to share it with the psychosocial service (issue 6, item 5); without
+    // that consent the page leaves it out (the refusal is audited).
+    let referrals = match state.app.referral_statuses(&actor, id).await {
+        Ok(lines) => Some(
+            lines
+                .into_iter()
+                .map(|l| ReferralStatusRow {
+                    status: continuum_i18n::t(lang, &format!("referral-status-{}", l.status.code())),
+                    sent_on: l.sent_on.map(|d| d.to_string()).unwrap_or_default(),
+                    since: l.since.to_string(),
+                })
+                .collect(),
+        ),
+        Err(AppError::Forbidden | AppError::NotFound) => None,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
     let mut shell = Shell::signed_in(
         &actor,
         state.settings.demo_mode,
@@ -109,7 +136,7 @@ async fn show(State(state): State<AppState>, SignedIn(actor): SignedIn, Path(id)
         &format!("/people/{id}/participation"),
     );
     shell.title.clone_from(&person.name);
-    super::render(StatusCode::OK, &PersonPage { shell, person })
+    super::render(StatusCode::OK, &PersonPage { shell, person, referrals })
 }
 
 pub(crate) fn routes(routes: Routes) -> Routes {

@@ -75,6 +75,10 @@ struct WorklistPage {
     review_due_days: i64,
     // OAT and transfers (issue 5, items 4 and 5).
     oat_alerts: Option<Vec<super::oat::AlertLine>>,
+    // Referrals (issue 6, item 3): overdue referrals of the prison, for
+    // the care team (who reads clinical data there).
+    referrals_overdue: Option<Vec<super::referrals::ReferralLine>>,
+    referrals_overdue_total: i64,
     handovers: Option<Vec<super::handovers::HandoverLine>>,
 }
 
@@ -153,6 +157,12 @@ async fn show(
         Ok(lines) => lines,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
+    // Referrals (issue 6, item 3): the overdue referrals of the prison.
+    let (referrals_overdue, referrals_overdue_total) = match super::referrals::overdue_lines(&state, &actor, site).await
+    {
+        Ok(found) => found,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
     let site =
         actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default();
     let rows = listing
@@ -202,6 +212,8 @@ async fn show(
         review_due_days: continuum_app::care::plans::REVIEW_DUE_DAYS,
         oat_alerts,
         handovers,
+        referrals_overdue,
+        referrals_overdue_total,
     };
     super::render(StatusCode::OK, &page)
 }

@@ -583,7 +583,7 @@ async fn consents_read_through_fhir_are_valid_r4(backend: Backend) {
 on_both_backends!(consents_read_through_fhir_are_valid_r4);
 
 /// Registers a person entering `site` on behalf of its care worker.
-async fn entered_at(app: &App, site: &str, family: &str, number: &str) -> i64 {
+pub(crate) async fn entered_at(app: &App, site: &str, family: &str, number: &str) -> i64 {
     use continuum_app::people::{NewEntry, Registration};
     use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
     let worker = actor(app, &format!("care_worker.{}", site.to_ascii_lowercase())).await;

@@ -317,6 +317,23 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/governance/authorisations/{id}/review", policy(Action::DecideProjectAuthorisation)),
     ("POST", "/api/v1/governance/authorisations/{id}/decide", policy(Action::DecideProjectAuthorisation)),
     ("POST", "/api/v1/governance/authorisations/{id}/follow-up", policy(Action::DecideProjectAuthorisation)),
+    // Referrals and outside providers' access (issue 6, items 3, 4 and 7).
+    ("GET", "/referrals", policy(Action::ReadClinical)),
+    ("GET", "/people/{id}/referrals", policy(Action::ReadClinical)),
+    ("GET", "/people/{id}/referrals/new", policy(Action::WriteClinical)),
+    ("POST", "/people/{id}/referrals/new", policy(Action::WriteClinical)),
+    ("GET", "/referrals/{id}", policy(Action::ReadClinical)),
+    ("POST", "/referrals/{id}/send", policy(Action::WriteClinical)),
+    ("POST", "/referrals/{id}/steps", policy(Action::UpdateReferral)),
+    ("GET", "/referrals/{id}/close", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/referrals", policy(Action::ReadClinical)),
+    ("GET", "/api/v1/people/{id}/referrals", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/people/{id}/referrals", policy(Action::WriteClinical)),
+    ("GET", "/api/v1/referrals/{id}", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/referrals/{id}/send", policy(Action::WriteClinical)),
+    ("POST", "/api/v1/referrals/{id}/steps", policy(Action::UpdateReferral)),
+    ("GET", "/fhir/r4/ServiceRequest/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Task/{id}", policy(Action::ReadClinical)),
 ];
 
 /// Demo accounts covering every role of the demo.

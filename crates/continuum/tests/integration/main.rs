@@ -52,3 +52,6 @@ mod transfers;
 mod governance;
 mod governance_projects;
 mod governance_view;
+// Referrals and outside providers' access (issue 6, items 3 and 4).
+mod outside_provider;
+mod referrals;
