@@ -15,6 +15,10 @@ use crate::actor::{AccessPoint, Actor};
 use crate::app::App;
 use crate::error::{AppError, AppResult};
 
+// Governance (issue 7): the demo's groups, meetings and authorisation requests.
+mod governance;
+pub use governance::seed_governance;
+
 /// A demo account, as printed for the person trying the demo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoAccount {
@@ -357,6 +361,8 @@ pub async fn seed_register(
         progress(done + 1, ENTRIES_PER_YEAR.len());
     }
     seed_signals(app).await?;
+    // Governance (issue 7): two years of groups, meetings and requests.
+    seed_governance(app).await?;
     Ok(written)
 }
 
