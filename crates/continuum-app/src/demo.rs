@@ -15,6 +15,10 @@ use crate::actor::{AccessPoint, Actor};
 use crate::app::App;
 use crate::error::{AppError, AppResult};
 
+// Governance (issue 7): the demo's groups, meetings and authorisation requests.
+mod governance;
+pub use governance::seed_governance;
+
 /// A demo account, as printed for the person trying the demo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoAccount {
@@ -376,6 +380,8 @@ pub async fn seed_register(
     seed_oat_and_transfers(app).await?;
     // Referrals (issue 6, items 3 and 4).
     seed_referrals(app).await?;
+    // Governance (issue 7): two years of groups, meetings and requests.
+    seed_governance(app).await?;
     Ok(written)
 }
 

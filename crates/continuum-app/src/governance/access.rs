@@ -111,6 +111,12 @@ impl App {
         if opened {
             return Ok(Allowed { grounds: Grounds::Membership, action });
         }
+        // A steering member who sits on no group yet gets the overview's
+        // empty state, not a refusal: the navigation offers it by role, and
+        // each group is still decided on its own.
+        if action == Action::ViewGovernance && continuum_domain::policy::possible(&actor.grants, action, None) {
+            return Ok(Allowed { grounds: Grounds::Membership, action });
+        }
         let subject = Subject::kind("governance_group");
         self.authorize(actor, action, Target::PROGRAMME, event, &subject).await
     }

@@ -156,3 +156,35 @@ async fn the_api_changes_a_groups_thresholds_and_refuses_a_stale_version_or_a_sh
     server.stop().await;
 }
 on_both_backends!(the_api_changes_a_groups_thresholds_and_refuses_a_stale_version_or_a_short_threshold);
+
+/// The demo's local group at `site_code`, from the overview.
+async fn demo_local_group(app: &App, by: &Actor, site_code: &str) -> i64 {
+    let overview = app.governance_overview(by).await.expect("overview");
+    overview
+        .into_iter()
+        .find(|g| g.group.kind == "local" && g.group.site_code.as_deref() == Some(site_code))
+        .map(|g| g.group.id)
+        .expect("a demo local group")
+}
+
+async fn the_demo_governance_view_shows_the_dormant_groups_and_the_group_without_a_chair(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    continuum_app::demo::seed_governance(&server.app).await.expect("the demo's governance");
+    let coordinator = actor(&server.app, "coordinator.nl").await;
+    let html = view(&server, "coordinator.nl", "").await;
+    for dormant in ["LEU", "JAM"] {
+        let group = demo_local_group(&server.app, &coordinator, dormant).await;
+        assert!(row(&html, group).contains("data-light=\"dormant\""), "{dormant}: {}", row(&html, group));
+    }
+    for active in ["HAS", "GEN", "ANT", "DEN"] {
+        let group = demo_local_group(&server.app, &coordinator, active).await;
+        assert!(!row(&html, group).is_empty() && !row(&html, group).contains("data-light=\"dormant\""), "{active}");
+    }
+    let unchaired = demo_local_group(&server.app, &coordinator, "DEN").await;
+    let concern =
+        continuum_i18n::t(Lang::parse(coordinator.language.code()).unwrap_or(Lang::En), "governance-concern-no_chair");
+    assert!(row(&html, unchaired).contains(&concern), "{}", row(&html, unchaired));
+    let chaired = demo_local_group(&server.app, &coordinator, "HAS").await;
+    assert!(!row(&html, chaired).contains(&concern), "{}", row(&html, chaired));
+}
+on_both_backends!(the_demo_governance_view_shows_the_dormant_groups_and_the_group_without_a_chair);

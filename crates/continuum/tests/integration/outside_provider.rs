@@ -141,10 +141,10 @@ async fn the_outside_provider_accepts_gives_the_appointment_and_confirms_attenda
         async move { reqwest::Client::new().post(steps).bearer_auth(token).json(&body).send().await.expect("request") }
     };
     assert_eq!(post(json!({"step": "accept"})).await.status(), StatusCode::OK);
-    // Early today: not before the referral was sent, and already past, so
-    // that attendance may be recorded.
+    // Midnight today: not before the day the referral was sent, and already
+    // past at any time of the day, so that attendance may be recorded.
     let today = server.app.belgian_today();
-    let given = post(json!({"step": "appointment", "appointment_at": format!("{today}T00:05")})).await;
+    let given = post(json!({"step": "appointment", "appointment_at": format!("{today}T00:00")})).await;
     assert_eq!(given.status(), StatusCode::OK);
     let closing = post(json!({"step": "close"})).await;
     assert_eq!(closing.status(), StatusCode::UNPROCESSABLE_ENTITY, "closing is the care team's");
