@@ -97,8 +97,16 @@ pub async fn seed_governance(app: &App) -> AppResult<()> {
 /// the next one, and an action from its
 /// last meeting that is now overdue.
 async fn seed_local_group(app: &App, coordinator: &Actor, director: &Actor, group: &LocalGroup) -> AppResult<i64> {
-    let site = coordinator.sites.iter().find(|s| s.code == group.site).map(|s| s.id);
-    let id = create_group(app, coordinator, "Lokale stuurgroep drugs (demo)", "local", site).await?;
+    let site = coordinator.sites.iter().find(|s| s.code == group.site);
+    // Named after the prison, in its region's language, so that lists of
+    // groups tell them apart.
+    let prison = site.map(|s| s.name.as_str()).unwrap_or(group.site);
+    let name = if matches!(group.site, "JAM" | "LEZ" | "AND" | "LAN") {
+        format!("Comité local drogues {prison} (demo)")
+    } else {
+        format!("Lokale stuurgroep drugs {prison} (demo)")
+    };
+    let id = create_group(app, coordinator, &name, "local", site.map(|s| s.id)).await?;
     let office = if group.chaired { "chair" } else { "member" };
     let owner = member(app, director, id, "Directeur (demo)", "prison_director", office).await?;
     member(app, director, id, "Drughulp (demo)", "drug_service", "secretary").await?;
