@@ -15,6 +15,11 @@ use crate::actor::{AccessPoint, Actor};
 use crate::app::App;
 use crate::error::{AppError, AppResult};
 
+// The care pathway (issue 5, item 10): intakes, care plans, contacts,
+// release planning, releases and follow-ups at every prison.
+mod care;
+pub use care::seed_care_pathways;
+
 // Governance (issue 7): the demo's groups, meetings and authorisation requests.
 mod governance;
 pub use governance::seed_governance;
@@ -380,6 +385,8 @@ pub async fn seed_register(
     seed_oat_and_transfers(app).await?;
     // Referrals (issue 6, items 3 and 4).
     seed_referrals(app).await?;
+    // Care pathways in every state (issue 5, item 10).
+    seed_care_pathways(app).await?;
     // Governance (issue 7): two years of groups, meetings and requests.
     seed_governance(app).await?;
     Ok(written)
@@ -927,9 +934,17 @@ pub async fn seed_consents(app: &App) -> AppResult<()> {
 // programme with its handover document. Everything through the use cases,
 // on behalf of each prison's medical service and care workers.
 
-/// Registers a demo person entering `site` `days_ago` days ago; answers the
-/// person's id.
-async fn demo_entry(app: &App, actor: &Actor, site: &str, family: &str, given: &str, days_ago: i64) -> AppResult<i64> {
+/// Registers a demo person entering `site` `days_ago` days ago, with the
+/// prison number `{site}-{tag}-{FAMILY}`; answers the person's id.
+async fn demo_entry(
+    app: &App,
+    actor: &Actor,
+    site: &str,
+    tag: &str,
+    family: &str,
+    given: &str,
+    days_ago: i64,
+) -> AppResult<i64> {
     use continuum_domain::person::{EpisodeDraft, EpisodeFields, PersonDraft, PersonFields};
     let today = app.register_today();
     let entry = today.checked_sub(jiff::Span::new().days(days_ago)).unwrap_or(today).to_string();
@@ -945,7 +960,7 @@ async fn demo_entry(app: &App, actor: &Actor, site: &str, family: &str, given: &
         },
         today,
     )?;
-    let number = format!("{site}-OAT-{}", family.to_ascii_uppercase());
+    let number = format!("{site}-{tag}-{}", family.to_ascii_uppercase());
     let episode = EpisodeDraft::parse(
         &EpisodeFields { prison_number: &number, entry_date: &entry, legal_status: "remand", expected_release: "" },
         Some(person.birth_date),
@@ -1002,24 +1017,24 @@ pub async fn seed_oat_and_transfers(app: &App) -> AppResult<()> {
     let last_dose = yesterday.as_str();
     // Continued without interruption: declared and prescribed on the day of entry.
     let has_medical = app.command_line_actor("medical.has").await?;
-    let continued = demo_entry(app, &has_medical, "HAS", "Claes", "Tom", 0).await?;
+    let continued = demo_entry(app, &has_medical, "HAS", "OAT", "Claes", "Tom", 0).await?;
     let declaration = app.declare_outside_oat(&has_medical, continued, &declared("methadone", "80", last_dose)).await?;
     app.record_prescription(&has_medical, continued, &prescription("methadone", "80", "Dr. Vermeulen")).await?;
     let yes = ContinuityFields { continued: "yes", ..ContinuityFields::default() };
     app.record_continuity(&has_medical, declaration, &yes).await?;
     // An urgent alert: entered two days ago, no prison prescription yet.
-    let waiting = demo_entry(app, &has_medical, "HAS", "Wouters", "Kevin", 2).await?;
+    let waiting = demo_entry(app, &has_medical, "HAS", "OAT", "Wouters", "Kevin", 2).await?;
     app.declare_outside_oat(&has_medical, waiting, &declared("buprenorphine", "8", last_dose)).await?;
     // Interrupted, with the reason: prescribed too late at Antwerpen.
     let ant_medical = app.command_line_actor("medical.ant").await?;
-    let late = demo_entry(app, &ant_medical, "ANT", "Jacobs", "Dries", 3).await?;
+    let late = demo_entry(app, &ant_medical, "ANT", "OAT", "Jacobs", "Dries", 3).await?;
     let declaration = app.declare_outside_oat(&ant_medical, late, &declared("methadone", "60", last_dose)).await?;
     app.record_prescription(&ant_medical, late, &prescription("methadone", "60", "Dr. Peeters")).await?;
     let interrupted = ContinuityFields { continued: "no", reason: "late_prescription", note: "" };
     app.record_continuity(&ant_medical, declaration, &interrupted).await?;
     // Still due: entered today at Lantin.
     let lan_medical = app.command_line_actor("medical.lan").await?;
-    let due = demo_entry(app, &lan_medical, "LAN", "Lejeune", "Marc", 0).await?;
+    let due = demo_entry(app, &lan_medical, "LAN", "OAT", "Lejeune", "Marc", 0).await?;
     app.declare_outside_oat(&lan_medical, due, &declared("buprenorphine_naloxone", "16", last_dose)).await?;
     // Transfers between pilot prisons: HAS to GEN, acknowledged; LAN to AND, waiting.
     for (from, to, person, acknowledge) in [("HAS", "GEN", continued, true), ("LAN", "AND", due, false)] {
@@ -1038,7 +1053,7 @@ pub async fn seed_oat_and_transfers(app: &App) -> AppResult<()> {
     }
     // Out of the programme: from Dendermonde to Brugge, with its handover in Dutch.
     let den_medical = app.command_line_actor("medical.den").await?;
-    let leaving = demo_entry(app, &den_medical, "DEN", "Mertens", "Bart", 20).await?;
+    let leaving = demo_entry(app, &den_medical, "DEN", "OAT", "Mertens", "Bart", 20).await?;
     app.record_prescription(&den_medical, leaving, &prescription("methadone", "90", "Dr. Van Damme")).await?;
     let den_worker = app.command_line_actor("care_worker.den").await?;
     let out = continuum_domain::handover::OutTransferFields {

@@ -234,3 +234,36 @@ async fn oat_declared_at_entry_and_not_prescribed_within_24_hours_is_an_alert_un
     assert!(interrupted(caseload(&test.app, &worker, CaseloadRequest::default()).await).is_empty(), "resolved");
 }
 on_both_backends!(oat_declared_at_entry_and_not_prescribed_within_24_hours_is_an_alert_until_continuity_is_recorded);
+
+async fn the_demo_seeds_each_care_workers_caseload_with_a_pathway_at_every_step_at_every_prison(backend: Backend) {
+    let test = demo_app(backend).await;
+    continuum_app::demo::seed_care_pathways(&test.app).await.expect("the demo's care pathways");
+    for site in continuum_domain::site::PILOT_SITES {
+        let worker = actor(&test.app, &format!("care_worker.{}", site.code.to_ascii_lowercase())).await;
+        let mine =
+            caseload(&test.app, &worker, CaseloadRequest { worker: WorkerChoice::Mine, ..Default::default() }).await;
+        let counts: Vec<i64> =
+            ["intake", "in_care", "release_planning", "released_in_follow_up"].map(|s| count(&mine, s)).to_vec();
+        assert_eq!(counts, vec![1, 1, 1, 2], "{}: intake, in care, release planning, released", site.code);
+        let overdue = mine.alerts.iter().find(|a| a.kind == AlertKind::FollowUpOverdue).expect("the section");
+        assert_eq!(overdue.rows.len(), 1, "{}: the release without a plan, 10 days ago", site.code);
+    }
+}
+on_both_backends!(the_demo_seeds_each_care_workers_caseload_with_a_pathway_at_every_step_at_every_prison);
+
+async fn the_demos_follow_ups_end_completed_and_lost_to_follow_up(backend: Backend) {
+    use continuum_domain::pathway::{ClosingReason, State};
+    let test = demo_app(backend).await;
+    continuum_app::demo::seed_care_pathways(&test.app).await.expect("the demo's care pathways");
+    let worker = actor(&test.app, "care_worker.lan").await;
+    for (family, reason) in [("Leroy", ClosingReason::Completed), ("Lemaire", ClosingReason::LostToFollowUp)] {
+        let found = test
+            .app
+            .search_people(&worker, family, continuum_app::people::PeopleOrder::Name, Paging::default())
+            .await
+            .expect("found");
+        let state = test.app.release_planning(&worker, found.items[0].id).await.expect("readable").state;
+        assert_eq!(state, State::Closed(reason), "{family}");
+    }
+}
+on_both_backends!(the_demos_follow_ups_end_completed_and_lost_to_follow_up);
