@@ -1,7 +1,9 @@
 //! A person's timeline (issue 5, item 3): the whole pathway in order, every
 //! source in one paged list (`continuum_store::care::timeline` says how a
 //! source is added). It shows notes and reasons, so it is clinical:
-//! `ReadClinical` at the person's prison.
+//! `ReadClinical` at the person's prison, or for the sending team of a
+//! transfer while its read window lasts, only what its prison wrote
+//! (`crate::care_access`).
 
 use continuum_domain::policy::Action;
 use continuum_store::care::timeline::{self, TimelineRow};
@@ -9,6 +11,7 @@ use continuum_store::care::timeline::{self, TimelineRow};
 use crate::actor::Actor;
 use crate::app::App;
 use crate::error::AppResult;
+use crate::people::Person;
 use crate::{Listing, Paging};
 
 /// One entry of a timeline: `kind` names its source (`transition`,
@@ -22,6 +25,17 @@ pub fn kinds() -> Vec<&'static str> {
     timeline::SOURCES.iter().map(|s| s.kind).collect()
 }
 
+/// A page of a person's timeline, with whose it is.
+#[derive(Debug, Clone)]
+pub struct PersonTimeline {
+    /// The person.
+    pub person: Person,
+    /// Read by the sending team of a transfer: only what its prison wrote.
+    pub sending_team_view: bool,
+    /// The page of entries.
+    pub entries: Listing<TimelineEntry>,
+}
+
 impl App {
     /// A page of a person's timeline, the latest first (the earliest first
     /// with `oldest_first`).
@@ -31,12 +45,18 @@ impl App {
         person_id: i64,
         oldest_first: bool,
         paging: Paging,
-    ) -> AppResult<Listing<TimelineEntry>> {
-        let gate = self.care_gate(actor, person_id, Action::ReadClinical, "timeline.read", "person").await?;
+    ) -> AppResult<PersonTimeline> {
+        let gate = self.clinical_gate(actor, person_id, Action::ReadClinical, "timeline.read", "person").await?;
         let mut conn = self.store.reader().await?;
-        let (items, total) = timeline::of_person(&mut conn, person_id, oldest_first, paging.to_store()).await?;
+        let written_at = gate.site_filter();
+        let (items, total) =
+            timeline::of_person(&mut conn, person_id, written_at, oldest_first, paging.to_store()).await?;
         drop(conn);
         self.audit_read(actor, gate.allowed, "timeline.read", &gate.subject).await?;
-        Ok(Listing::new(items, total, paging))
+        Ok(PersonTimeline {
+            sending_team_view: gate.written_at.is_some(),
+            person: gate.person,
+            entries: Listing::new(items, total, paging),
+        })
     }
 }

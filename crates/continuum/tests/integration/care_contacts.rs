@@ -222,7 +222,8 @@ async fn the_timeline_shows_the_pathway_in_order_a_page_at_a_time(backend: Backe
     let review = test.app.register_today().checked_add(jiff::Span::new().days(30)).expect("a date").to_string();
     test.app.start_care_plan(&worker, person, &plan_fields(&today, &review)).await.expect("plan");
     test.app.record_contact(&worker, person, &contact_fields(&today, "First talk")).await.expect("contact");
-    let all = test.app.person_timeline(&worker, person, true, Paging { page: 1, per_page: 200 }).await.expect("read");
+    let all =
+        test.app.person_timeline(&worker, person, true, Paging { page: 1, per_page: 200 }).await.expect("read").entries;
     let kinds: Vec<&str> = all.items.iter().map(|e| e.kind.as_str()).collect();
     for kind in ["transition", "screening", "intake", "care_plan", "contact"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
@@ -230,14 +231,18 @@ async fn the_timeline_shows_the_pathway_in_order_a_page_at_a_time(backend: Backe
     let ats: Vec<&str> = all.items.iter().map(|e| e.at.as_str()).collect();
     assert!(ats.windows(2).all(|w| w[0] <= w[1]), "the earliest first: {ats:?}");
     assert_eq!(all.total, all.items.len() as i64);
-    let newest =
-        test.app.person_timeline(&worker, person, false, Paging { page: 1, per_page: 200 }).await.expect("read");
+    let newest = test
+        .app
+        .person_timeline(&worker, person, false, Paging { page: 1, per_page: 200 })
+        .await
+        .expect("read")
+        .entries;
     let reversed: Vec<_> = newest.items.iter().rev().cloned().collect();
     assert_eq!(reversed, all.items, "the latest first is the same list reversed");
     let mut paged = Vec::new();
     for page in 1..=all.items.len().div_ceil(2) as u32 {
         let listing =
-            test.app.person_timeline(&worker, person, true, Paging { page, per_page: 2 }).await.expect("read");
+            test.app.person_timeline(&worker, person, true, Paging { page, per_page: 2 }).await.expect("read").entries;
         assert!(listing.items.len() <= 2);
         assert_eq!(listing.total, all.total);
         paged.extend(listing.items);
@@ -258,7 +263,12 @@ async fn the_timeline_shows_oat_and_consents_with_the_care(backend: Backend) {
     let until = server.app.belgian_today().checked_add(jiff::Span::new().days(200)).expect("a date").to_string();
     let consent = crate::consents::participation_shared(&server.app, &until);
     server.app.record_consent(&worker, person, &consent).await.expect("consented");
-    let all = server.app.person_timeline(&worker, person, true, Paging { page: 1, per_page: 200 }).await.expect("read");
+    let all = server
+        .app
+        .person_timeline(&worker, person, true, Paging { page: 1, per_page: 200 })
+        .await
+        .expect("read")
+        .entries;
     let kinds: Vec<&str> = all.items.iter().map(|e| e.kind.as_str()).collect();
     for kind in ["intake", "oat_prescription", "oat_stopped", "consent"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");

@@ -85,6 +85,42 @@ async fn the_sending_team_loses_access_when_the_read_window_closes(backend: Back
 }
 on_both_backends!(the_sending_team_loses_access_when_the_read_window_closes);
 
+async fn the_sending_team_reads_on_the_timeline_what_its_prison_wrote_until_the_window_closes(backend: Backend) {
+    let test = demo_app(backend).await;
+    let person = transferred_to_gen(&test.app).await;
+    let gen_medical = actor(&test.app, "medical.gen").await;
+    test.app.record_prescription(&gen_medical, person, &methadone("90")).await.expect("prescribed at GEN");
+    let sending = actor(&test.app, "care_worker.has").await;
+    let doses = |timeline: &continuum_app::care::timeline::PersonTimeline| -> Vec<Option<i64>> {
+        timeline.entries.items.iter().filter(|e| e.kind == "oat_prescription").map(|e| e.amount).collect()
+    };
+    let page = continuum_app::Paging::default();
+    let theirs = test.app.person_timeline(&sending, person, true, page).await.expect("the sending team reads");
+    assert_eq!(doses(&theirs), vec![Some(80_000)], "only the prescription written at HAS");
+    assert!(theirs.sending_team_view);
+    assert!(theirs.entries.items.iter().any(|e| e.kind == "handover"), "and the transfer HAS made");
+    let receiving = actor(&test.app, "care_worker.gen").await;
+    let all = test.app.person_timeline(&receiving, person, true, page).await.expect("the receiving team reads");
+    assert_eq!(doses(&all), vec![Some(80_000), Some(90_000)], "the receiving team reads everything");
+    assert!(!all.sending_team_view);
+    test.app.advance_clock(SignedDuration::from_hours(24 * 30 + 1));
+    assert!(is_not_found(&test.app.person_timeline(&sending, person, true, page).await), "after the 30 days");
+}
+on_both_backends!(the_sending_team_reads_on_the_timeline_what_its_prison_wrote_until_the_window_closes);
+
+async fn the_sending_team_opens_the_timeline_page_with_a_notice_of_its_limited_view(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let person = transferred_to_gen(&server.app).await;
+    let sending = server.client_for("care_worker.has").await.expect("signs in");
+    let page = sending.get(server.url(&format!("/people/{person}/timeline"))).send().await.expect("request");
+    assert_eq!(page.status(), StatusCode::OK);
+    let body = page.text().await.expect("body");
+    assert!(body.contains("TRANSFER-ONE, Test"), "the person's name");
+    assert!(body.contains("u ziet alleen wat uw gevangenis registreerde"), "the notice, in Dutch");
+    server.stop().await;
+}
+on_both_backends!(the_sending_team_opens_the_timeline_page_with_a_notice_of_its_limited_view);
+
 async fn a_configured_read_window_is_the_one_applied(backend: Backend) {
     let config = continuum_app::AppConfig { transfer_read_window: SignedDuration::from_hours(48), ..test_config() };
     let TestApp { app, db: _db } = empty_app(backend, config).await;

@@ -191,6 +191,8 @@ struct TimelinePage {
     oldest_first: bool,
     newest_href: String,
     oldest_href: String,
+    /// The sending team of a transfer reads only what its prison wrote.
+    sending_team_view: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -214,23 +216,21 @@ async fn show(
     };
     let oldest_first = query.order == "oldest";
     let paging = Paging { page: page_number(&query.page), per_page: PER_PAGE };
-    let listing = match state.app.person_timeline(&actor, id, oldest_first, paging).await {
-        Ok(listing) => listing,
+    let timeline = match state.app.person_timeline(&actor, id, oldest_first, paging).await {
+        Ok(timeline) => timeline,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
-    let record = match state.app.get_person(&actor, id).await {
-        Ok(record) => record,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
+    let listing = &timeline.entries;
     let path = format!("/people/{id}/timeline");
     let order = if oldest_first { "oldest" } else { "" };
-    let name = display_name(&record.person.family_name, &record.person.given_names);
+    let name = display_name(&timeline.person.family_name, &timeline.person.given_names);
     let mut shell = Shell::signed_in(&actor, state.settings.demo_mode, "timeline-title", &path);
     shell.title = format!("{} · {name}", shell.title);
     let page = TimelinePage {
         nav: CareNav::new(lang, id, Some(Tab::Timeline)),
         lines: listing.items.iter().map(|e| line(lang, id, e)).collect(),
-        pager: Pager::new(lang, &listing, &path, &[("order", order)]),
+        pager: Pager::new(lang, listing, &path, &[("order", order)]),
+        sending_team_view: timeline.sending_team_view,
         oldest_first,
         newest_href: path.clone(),
         oldest_href: link(&path, &[("order", "oldest")]),
