@@ -32,6 +32,8 @@ pub struct Account {
     pub email: String,
     /// Language code.
     pub language: String,
+    /// The organisation an outside provider works for.
+    pub organisation_id: Option<i64>,
     /// Whether it may sign in.
     pub active: bool,
     /// Whether a second factor is in use.
@@ -52,6 +54,7 @@ fn account(user: UserRow, grants: Vec<GrantRow>) -> Account {
         username: user.username,
         display_name: user.display_name,
         email: user.email,
+        organisation_id: user.organisation_id,
         language: user.language,
         active: user.active,
         totp_enabled: user.totp_enabled,

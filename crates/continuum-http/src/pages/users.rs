@@ -7,6 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use continuum_app::reference::OrganisationFilter;
 use continuum_app::users::Account;
 use continuum_app::{Actor, AppError, Paging};
 use continuum_domain::account::{ALL_SITES, AccountDraft, GrantInput};
@@ -121,6 +122,9 @@ async fn list(State(state): State<AppState>, SignedIn(actor): SignedIn, Query(qu
 struct UserPage {
     shell: Shell,
     account: Account,
+    /// For an outside provider's account: the organisations it may work
+    /// for, the current one selected (issue 6, item 4).
+    organisations: Option<Vec<OrganisationChoice>>,
     language: String,
     grants: Vec<String>,
     locked_until: Option<String>,
@@ -176,6 +180,14 @@ async fn user_page(
         Ok(account) => account,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
+    let organisations = if account.grants.iter().any(|g| g.role == Role::ExternalProvider.code()) {
+        match organisation_choices(state, actor, account.organisation_id).await {
+            Ok(choices) => Some(choices),
+            Err(error) => return PageError::new(error, lang).into_response(),
+        }
+    } else {
+        None
+    };
     let mut shell = Shell::signed_in(actor, state.settings.demo_mode, "users-title", &format!("/admin/users/{id}"));
     shell.title.clone_from(&account.display_name);
     mark_errors(&mut shell, errors.any());
@@ -189,9 +201,69 @@ async fn user_page(
         locked_until: locked_until(&account),
         created_at: short_time(&account.created_at),
         updated_at: short_time(&account.updated_at),
+        organisations,
         account,
     };
     super::render(status, &page)
+}
+
+// ---------------------------------------------------------------------------
+// The organisation of an outside provider's account (issue 6, item 4)
+
+/// An organisation offered for an outside provider's account.
+struct OrganisationChoice {
+    id: i64,
+    name: String,
+    selected: bool,
+}
+
+/// The organisations in use other than prisons, and the account's current
+/// one even if no longer in use.
+async fn organisation_choices(
+    state: &AppState,
+    actor: &Actor,
+    current: Option<i64>,
+) -> Result<Vec<OrganisationChoice>, AppError> {
+    let filter = OrganisationFilter::default();
+    let listing = state.app.list_organisations(actor, &filter, Paging { page: 1, per_page: 1000 }).await?;
+    Ok(listing
+        .items
+        .into_iter()
+        .filter(|o| Some(o.id) == current || (o.active && o.kind != "prison"))
+        .map(|o| OrganisationChoice { selected: Some(o.id) == current, id: o.id, name: o.name })
+        .collect())
+}
+
+#[derive(Deserialize, Default)]
+struct OrganisationForm {
+    /// An organisation's id, or empty for none.
+    #[serde(default)]
+    organisation: String,
+}
+
+async fn set_organisation(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm { actor, form }: CsrfForm<OrganisationForm>,
+) -> Response {
+    let lang = actor_lang(&actor);
+    if let Some(refused) = super::refused_unless(&state, &actor, Action::ManageUsers, "user.organisation").await {
+        return refused;
+    }
+    let Some(id) = parse_id(&id) else {
+        return not_found(lang);
+    };
+    let organisation = match form.organisation.trim() {
+        "" => None,
+        chosen => match parse_id(chosen) {
+            Some(organisation) => Some(organisation),
+            None => return not_found(lang),
+        },
+    };
+    match state.app.set_user_organisation(&actor, id, organisation).await {
+        Ok(()) => Redirect::to(&format!("/admin/users/{id}?saved=1")).into_response(),
+        Err(error) => PageError::new(error, lang).into_response(),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -580,6 +652,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/admin/users/{id}/edit", manage, get(edit_form))
         .add("POST", "/admin/users/{id}/edit", manage, post(update))
         .add("POST", "/admin/users/{id}/password", manage, post(reset_password))
+        .add("POST", "/admin/users/{id}/organisation", manage, post(set_organisation))
         .add("GET", "/admin/security", manage, get(security))
         .add("POST", "/admin/security", manage, post(save_security))
 }

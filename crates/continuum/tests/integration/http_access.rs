@@ -78,6 +78,8 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/admin/users/new", policy(Action::ManageUsers)),
     ("POST", "/admin/users/{id}/edit", policy(Action::ManageUsers)),
     ("POST", "/admin/users/{id}/password", policy(Action::ManageUsers)),
+    // The organisation of an outside provider's account (issue 6, item 4).
+    ("POST", "/admin/users/{id}/organisation", policy(Action::ManageUsers)),
     ("POST", "/api/v1/organisations", policy(Action::ManageOrganisations)),
     ("POST", "/api/v1/people", policy(Action::EditRegister)),
     ("POST", "/api/v1/sites", policy(Action::ManageSites)),

@@ -184,3 +184,68 @@ async fn the_demo_holds_a_referral_in_every_status_and_each_regions_provider_see
     assert_eq!(statuses("external_provider.fr").await, sent);
 }
 on_both_backends!(the_demo_holds_a_referral_in_every_status_and_each_regions_provider_sees_its_own);
+
+/// The id of the account `username`, and its organisation.
+async fn account_of(app: &continuum_app::App, username: &str) -> (i64, Option<i64>) {
+    let admin = actor(app, "admin").await;
+    let found = app.list_users(&admin, username, Paging::default()).await.expect("listed");
+    let account = found.items.iter().find(|a| a.username == username).expect("the account");
+    (account.id, account.organisation_id)
+}
+
+async fn an_administrator_sets_an_outside_providers_organisation_on_the_account_page(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let sent = sent_referral(&server.app, "Verhuisd").await;
+    let (provider, organisation) = account_of(&server.app, "external_provider.nl").await;
+    assert_eq!(organisation, Some(sent.organisation), "the demo binds it to the referral's organisation");
+    let admin = server.client_for("admin").await.expect("signs in");
+    let page = admin.get(server.url(&format!("/admin/users/{provider}"))).send().await.expect("request");
+    let body = page.text().await.expect("body");
+    assert!(body.contains(&format!("<option value=\"{}\" selected>", sent.organisation)), "the current one chosen");
+    let csrf = server.csrf_token(&admin).await.expect("a form token");
+    let other = server
+        .app
+        .list_organisations(&actor(&server.app, "admin").await, &Default::default(), Paging::default())
+        .await
+        .expect("listed")
+        .items
+        .into_iter()
+        .find(|o| o.name == "Assuétudes Wallonie (demo)")
+        .expect("the Walloon drug service")
+        .id;
+    let audited = audit_rows(&server.app, "user.organisation", "allowed").await.len();
+    let saved = admin
+        .post(server.url(&format!("/admin/users/{provider}/organisation")))
+        .form(&[("csrf", csrf.as_str()), ("organisation", &other.to_string())])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER, "back to the account page");
+    assert_eq!(account_of(&server.app, "external_provider.nl").await.1, Some(other));
+    let outside = server.client_for("external_provider.nl").await.expect("signs in");
+    let path = format!("/referrals/{}", sent.referral);
+    assert_eq!(status_of(&outside, &server, &path).await, StatusCode::NOT_FOUND, "no longer its organisation's");
+    assert_eq!(audit_rows(&server.app, "user.organisation", "allowed").await.len(), audited + 1, "audited");
+    server.stop().await;
+}
+on_both_backends!(an_administrator_sets_an_outside_providers_organisation_on_the_account_page);
+
+async fn an_unknown_organisation_changes_nothing_and_only_administrators_may_set_one(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let (provider, before) = account_of(&server.app, "external_provider.fr").await;
+    let path = format!("/admin/users/{provider}/organisation");
+    let admin = server.client_for("admin").await.expect("signs in");
+    let csrf = server.csrf_token(&admin).await.expect("a form token");
+    let unknown = admin.post(server.url(&path)).form(&[("csrf", csrf.as_str()), ("organisation", "999999")]).send();
+    assert_eq!(unknown.await.expect("request").status(), StatusCode::NOT_FOUND);
+    let coordinator = server.client_for("coordinator.fr").await.expect("signs in");
+    let csrf = server.csrf_token(&coordinator).await.expect("a form token");
+    let refused = coordinator.post(server.url(&path)).form(&[("csrf", csrf.as_str()), ("organisation", "")]).send();
+    assert_eq!(refused.await.expect("request").status(), StatusCode::FORBIDDEN);
+    assert_eq!(account_of(&server.app, "external_provider.fr").await.1, before, "unchanged");
+    let care = account_of(&server.app, "care_worker.has").await.0;
+    let page = admin.get(server.url(&format!("/admin/users/{care}"))).send().await.expect("request");
+    assert!(!page.text().await.expect("body").contains("/organisation\""), "only for outside providers");
+    server.stop().await;
+}
+on_both_backends!(an_unknown_organisation_changes_nothing_and_only_administrators_may_set_one);
