@@ -399,8 +399,21 @@ impl App {
         let site = person.as_ref().map(|p| SiteId(p.site_id));
         let subject = Subject { person_id: Some(person_id), ..Subject::record("person", person_id) };
         let allowed = self.authorize_record(actor, Action::ReadClinical, site, "referral.outcome", &subject).await?;
-        let rows = referrals::of_person(&mut conn, person_id).await?;
+        let latest = self.latest_outcome(&mut conn, person_id).await?;
         drop(conn);
+        let subject = subject.at_site(site.and_then(|s| actor.site_code(s)));
+        self.audit_read(actor, allowed, "referral.outcome", &subject).await?;
+        Ok(latest)
+    }
+
+    /// The outcome of the person's newest sent referral, for a use case
+    /// that checked the access to the person's clinical records.
+    pub(crate) async fn latest_outcome(
+        &self,
+        conn: &mut continuum_store::Conn,
+        person_id: i64,
+    ) -> AppResult<Option<ReferralOutcome>> {
+        let rows = referrals::of_person(conn, person_id).await?;
         let now = self.now();
         let latest = rows
             .into_iter()
@@ -409,8 +422,6 @@ impl App {
             .into_iter()
             .filter(|r| r.status.is_sent())
             .max_by(|a, b| (a.row.sent_at.as_deref(), a.row.id).cmp(&(b.row.sent_at.as_deref(), b.row.id)));
-        let subject = subject.at_site(site.and_then(|s| actor.site_code(s)));
-        self.audit_read(actor, allowed, "referral.outcome", &subject).await?;
         Ok(latest.map(|r| ReferralOutcome {
             referral_id: r.row.id,
             service: r.row.service.clone(),

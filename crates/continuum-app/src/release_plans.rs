@@ -126,6 +126,9 @@ pub struct ReleasePlanning {
     pub releases: Vec<ReleaseRecord>,
     /// The outside services to choose from.
     pub services: Vec<Service>,
+    /// Where the person's newest sent referral stands: whether the person
+    /// reached the outside service, for the follow-up (issue 6, item 3).
+    pub referral: Option<crate::referrals::ReferralOutcome>,
 }
 
 /// The checklist a stored plan holds.
@@ -283,6 +286,7 @@ impl App {
             releases.push(release_record(row, made, follow_ups));
         }
         let services = release_plans::services(&mut conn).await?;
+        let referral = self.latest_outcome(&mut conn, person_id).await?;
         drop(conn);
         self.audit_read(actor, gate.allowed, "release_plan.read", &gate.subject).await?;
         let plan = plan.map(plan_of);
@@ -296,6 +300,7 @@ impl App {
             missing,
             releases,
             services: services.into_iter().map(|s| Service { id: s.id, name: s.name }).collect(),
+            referral,
         })
     }
 

@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use continuum_app::referrals::ReferralOutcome;
 use continuum_app::release_plans::{Plan, ReleasePlanning};
 use continuum_app::{Actor, AppError};
 use continuum_domain::ids::SiteId;
@@ -195,6 +196,27 @@ struct ReleasePlanPage {
     attendances: Vec<Choice>,
     means: Vec<Choice>,
     closings: Vec<Choice>,
+    referral: Option<ReferralLine>,
+}
+
+/// Where the newest sent referral stands, for the follow-up: whether the
+/// person reached the outside service (issue 6, item 3).
+struct ReferralLine {
+    href: String,
+    service: String,
+    status: String,
+    appointment: String,
+    since: String,
+}
+
+fn referral_line(lang: Lang, outcome: &ReferralOutcome) -> ReferralLine {
+    ReferralLine {
+        href: format!("/referrals/{}", outcome.referral_id),
+        service: format!("{} · {}", outcome.service, outcome.organisation),
+        status: super::referrals::status_label(lang, outcome.status),
+        appointment: outcome.appointment.map(|a| a.strftime("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+        since: short_time(&outcome.since),
+    }
 }
 
 const FIELDS: &[(&str, &str)] = &[
@@ -359,6 +381,7 @@ fn page(
         })
         .collect();
     let page = ReleasePlanPage {
+        referral: planning.referral.as_ref().map(|r| referral_line(lang, r)),
         in_follow_up,
         follow_ups,
         open_dues,

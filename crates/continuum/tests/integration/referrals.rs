@@ -459,3 +459,27 @@ async fn the_psychosocial_service_sees_referral_status_only_with_the_persons_con
     server.stop().await;
 }
 on_both_backends!(the_psychosocial_service_sees_referral_status_only_with_the_persons_consent);
+
+async fn the_follow_up_shows_whether_the_person_reached_the_referred_service(backend: Backend) {
+    let server = continuum_testkit::server::TestServer::start(backend).await.expect("server");
+    let sent = sent_referral(&server.app, "Bereikt").await;
+    let worker = actor(&server.app, "care_worker.has").await;
+    let planning = server.app.release_planning(&worker, sent.person).await.expect("read");
+    assert_eq!(planning.referral.map(|r| r.status), Some(ReferralStatus::Sent));
+    let tomorrow = server.app.belgian_today().checked_add(jiff::Span::new().days(1)).expect("a day");
+    let at = format!("{tomorrow}T10:30");
+    server.app.take_referral_step(&worker, sent.referral, &step("accept", "", "")).await.expect("accepted");
+    server.app.take_referral_step(&worker, sent.referral, &step("appointment", &at, "")).await.expect("given");
+    server.app.advance_clock(jiff::SignedDuration::from_hours(48));
+    server.app.take_referral_step(&worker, sent.referral, &step("attended", "", "")).await.expect("recorded");
+    let planning = server.app.release_planning(&worker, sent.person).await.expect("read");
+    assert_eq!(planning.referral.as_ref().and_then(|r| r.attended), Some(true));
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let page = client.get(server.url(&format!("/people/{}/release-plan", sent.person))).send().await.expect("request");
+    let body = page.text().await.expect("body");
+    assert!(body.contains("Aanwezig op de afspraak"), "attended, in Dutch");
+    assert!(body.contains(&format!("href=\"/referrals/{}\"", sent.referral)), "a link to the referral");
+    assert!(body.contains(&format!("{tomorrow} 10:30")), "the appointment");
+    server.stop().await;
+}
+on_both_backends!(the_follow_up_shows_whether_the_person_reached_the_referred_service);
