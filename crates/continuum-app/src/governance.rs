@@ -29,6 +29,7 @@ pub mod groups;
 pub mod meetings;
 pub mod overview;
 pub mod projects;
+pub mod reminders;
 
 pub use continuum_store::governance::actions::{ActionHistoryRow, ActionRow};
 pub use continuum_store::governance::groups::{GroupRow, MemberRow};

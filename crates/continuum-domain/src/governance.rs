@@ -12,6 +12,8 @@
 //! - [`project`]: local projects and the prior-authorisation request.
 //! - [`health`]: the traffic light of a group (dormant, needs attention,
 //!   on track) and why.
+//! - [`reminder`]: who is reminded of which meeting, minutes, action and
+//!   request.
 //!
 //! Nothing in governance is clinical: agenda items, minutes and decisions
 //! that discuss a person are written without identifying them. The forms
@@ -23,6 +25,7 @@ pub mod group;
 pub mod health;
 pub mod meeting;
 pub mod project;
+pub mod reminder;
 
 #[cfg(test)]
 mod tests;

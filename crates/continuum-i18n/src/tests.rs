@@ -383,6 +383,9 @@ fn every_message_renders_without_marks_or_placeholders() {
         ("date", Arg::from("2026-03-04")),
         // Referrals (issue 6, item 3).
         ("dose", Arg::from("60")),
+        // Governance reminders (issue 7, item 6).
+        ("group", Arg::from("Lokale stuurgroep drugs Hasselt")),
+        ("title", Arg::from("Opleiding plannen")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

@@ -1840,3 +1840,12 @@ worklist-referrals-overdue-hint = Sent without an answer, accepted without an ap
 worklist-referrals-overdue-empty = No referral is overdue.
 worklist-referrals-overdue-count = Overdue: { $count }
 worklist-referrals-overdue-all = All overdue referrals
+
+## Governance reminders (issue 7, item 6)
+governance-reminders = Your reminders
+governance-reminders-empty = Nothing to remind you of: no meeting in the next two weeks, no minutes to approve, no action due and no request waiting.
+governance-reminder-action_overdue = Overdue since { $date }: { $title } ({ $group })
+governance-reminder-action_due_soon = Due on { $date }: { $title } ({ $group })
+governance-reminder-upcoming_meeting = Meeting of { $group } on { $date }
+governance-reminder-minutes_to_approve = Minutes of the meeting of { $date } to approve ({ $group })
+governance-reminder-authorisation_waiting = Request for authorisation waiting since { $date }: { $title } ({ $group })

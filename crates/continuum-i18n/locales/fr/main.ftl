@@ -1838,3 +1838,12 @@ worklist-referrals-overdue-hint = Envoyées sans réponse, acceptées sans rende
 worklist-referrals-overdue-empty = Aucune orientation en retard.
 worklist-referrals-overdue-count = En retard : { $count }
 worklist-referrals-overdue-all = Toutes les orientations en retard
+
+## Governance reminders (issue 7, item 6)
+governance-reminders = Vos rappels
+governance-reminders-empty = Rien à vous rappeler : aucune réunion dans les deux semaines, aucun procès-verbal à approuver, aucune action à échéance et aucune demande en attente.
+governance-reminder-action_overdue = En retard depuis le { $date } : { $title } ({ $group })
+governance-reminder-action_due_soon = À faire pour le { $date } : { $title } ({ $group })
+governance-reminder-upcoming_meeting = Réunion de { $group } le { $date }
+governance-reminder-minutes_to_approve = Procès-verbal de la réunion du { $date } à approuver ({ $group })
+governance-reminder-authorisation_waiting = Demande d'autorisation en attente depuis le { $date } : { $title } ({ $group })

@@ -1837,3 +1837,12 @@ worklist-referrals-overdue-hint = Verstuurd zonder antwoord, aanvaard zonder afs
 worklist-referrals-overdue-empty = Geen achterstallige doorverwijzing.
 worklist-referrals-overdue-count = Achterstallig: { $count }
 worklist-referrals-overdue-all = Alle achterstallige doorverwijzingen
+
+## Governance reminders (issue 7, item 6)
+governance-reminders = Uw herinneringen
+governance-reminders-empty = Niets om u aan te herinneren: geen vergadering in de komende twee weken, geen notulen om goed te keuren, geen actie die vervalt en geen aanvraag die wacht.
+governance-reminder-action_overdue = Achterstallig sinds { $date }: { $title } ({ $group })
+governance-reminder-action_due_soon = Te doen tegen { $date }: { $title } ({ $group })
+governance-reminder-upcoming_meeting = Vergadering van { $group } op { $date }
+governance-reminder-minutes_to_approve = Notulen van de vergadering van { $date } goed te keuren ({ $group })
+governance-reminder-authorisation_waiting = Aanvraag tot toelating wacht sinds { $date }: { $title } ({ $group })

@@ -51,6 +51,7 @@ mod transfers;
 // Governance (issue 7).
 mod governance;
 mod governance_projects;
+mod governance_reminders; // Governance reminders (issue 7, item 6).
 mod governance_view;
 // Referrals and outside providers' access (issue 6, items 3 and 4).
 mod outside_provider;

@@ -137,6 +137,11 @@ mod tests {
         keys.extend(Attendance::ALL.iter().map(|a| format!("governance-attendance-{}", a.code())));
         keys.extend(ActionStatus::ALL.iter().map(|s| format!("governance-action-status-{}", s.code())));
         keys.extend(Light::ALL.iter().map(|l| format!("governance-light-{}", l.code())));
+        keys.extend(
+            continuum_domain::governance::reminder::ReminderKind::ALL
+                .iter()
+                .map(|k| format!("governance-reminder-{}", k.code())),
+        );
         keys.extend(Concern::ALL.iter().map(|c| format!("governance-concern-{}", c.code())));
         keys.extend(super::overview::SORTS.iter().map(|c| format!("{}-{c}", super::overview::COLUMN)));
         keys.extend(ProjectKind::ALL.iter().map(|k| format!("governance-project-kind-{}", k.code())));

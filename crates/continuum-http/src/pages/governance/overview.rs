@@ -1,7 +1,7 @@
 //! The governance view: every group the user may see on one page, with its
 //! traffic light in words, sortable by any column; the dormant groups, the
 //! groups without a chair or without approved minutes named above it; and
-//! the overdue actions below.
+//! the overdue actions below. Above all, the user's own reminders.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -59,6 +59,34 @@ struct Heading {
     aria_sort: &'static str,
 }
 
+/// A reminder of the actor (issue 7, item 6), in words with its link.
+pub(crate) struct ReminderLine {
+    pub text: String,
+    pub href: String,
+    /// The kind's code (for styling and tests).
+    pub kind: &'static str,
+}
+
+/// The reminders in the user's language.
+pub(crate) fn reminder_lines(
+    lang: continuum_i18n::Lang,
+    reminders: Vec<continuum_app::governance::reminders::Reminder>,
+) -> Vec<ReminderLine> {
+    use continuum_i18n::Arg;
+    reminders
+        .into_iter()
+        .map(|r| ReminderLine {
+            text: continuum_i18n::t_args(
+                lang,
+                &format!("governance-reminder-{}", r.kind.code()),
+                &[("group", Arg::from(r.group_name)), ("date", Arg::from(r.day)), ("title", Arg::from(r.title))],
+            ),
+            href: r.item.path(r.group_id),
+            kind: r.kind.code(),
+        })
+        .collect()
+}
+
 struct ActionLine {
     id: i64,
     group_id: i64,
@@ -72,6 +100,7 @@ struct ActionLine {
 #[template(path = "governance.html")]
 struct OverviewPage {
     shell: Shell,
+    reminders: Vec<ReminderLine>,
     headings: Vec<Heading>,
     rows: Vec<GroupLine>,
     dormant: Vec<(i64, String)>,
@@ -109,6 +138,10 @@ async fn show(
     let lang = actor_lang(&actor);
     let groups = match state.app.governance_overview(&actor).await {
         Ok(groups) => groups,
+        Err(error) => return failed(&actor, error),
+    };
+    let reminders = match state.app.governance_reminders(&actor).await {
+        Ok(reminders) => reminder_lines(lang, reminders),
         Err(error) => return failed(&actor, error),
     };
     let overdue_actions = match state.app.pending_actions(&actor, None, true).await {
@@ -201,6 +234,7 @@ async fn show(
     let (sites, may_program) = state.app.group_creation_scope(&actor);
     let page = OverviewPage {
         shell: Shell::signed_in(&actor, state.settings.demo_mode, "governance-title", "/governance"),
+        reminders,
         headings,
         rows: rows.into_iter().map(|(_, line)| line).collect(),
         dormant,
