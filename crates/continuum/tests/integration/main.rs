@@ -50,6 +50,7 @@ mod directory;
 mod transfers;
 // Governance (issue 7).
 mod governance;
+mod governance_browser;
 mod governance_projects;
 mod governance_view;
 // Referrals and outside providers' access (issue 6, items 3 and 4).

@@ -522,7 +522,7 @@ async fn save_minutes(
     };
     let result = state.app.save_minutes(&actor, id, &form.minutes).await;
     let typed = Typed { minutes: Some(form.minutes), ..Typed::default() };
-    after_change(&state, &actor, id, result, typed, "minutes").await
+    after_change(&state, &actor, id, result, typed, "minutes-title").await
 }
 
 #[derive(Deserialize, Default)]
@@ -545,7 +545,7 @@ async fn approve_minutes(
     };
     let at = form.approved_at.trim().parse::<i64>().ok();
     let result = state.app.approve_minutes(&actor, id, at).await;
-    after_change(&state, &actor, id, result, Typed::default(), "minutes").await
+    after_change(&state, &actor, id, result, Typed::default(), "minutes-title").await
 }
 
 #[derive(Deserialize, Default)]
