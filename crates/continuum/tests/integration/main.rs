@@ -51,6 +51,7 @@ mod transfers;
 // Governance (issue 7).
 mod governance;
 mod governance_browser;
+mod governance_documents;
 mod governance_projects;
 mod governance_view;
 // Referrals and outside providers' access (issue 6, items 3 and 4).
