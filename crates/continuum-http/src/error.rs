@@ -15,24 +15,50 @@ use serde::Serialize;
 use crate::observability::REQUEST_ID;
 use crate::shell::{Shell, render};
 
-/// The conflicts of release planning and follow-up (issue 5, items 6 to
-/// 8), each its own code and message id.
-pub(crate) const RELEASE_CONFLICTS: &[&str] = &[
+/// The conflicts that answer with their own code, which is also their
+/// message id: each refusal of a step says what stopped it. One list, so
+/// that a test checks every one has a message in every language.
+pub(crate) const CONFLICTS: &[&str] = &[
+    // Merges and page imports.
+    "merge-same-record",
+    "merge-already-merged",
+    "merge-already-undone",
+    "merge-undo-later-first",
+    "import-expired",
+    // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
+    "care-no-open-pathway",
+    "care-plan-changed",
+    "care-plan-exists",
+    // OAT and transfers (issue 5, items 4 and 5).
+    "oat-already-declared",
+    "oat-already-stopped",
+    "oat-continuity-recorded",
+    "handover-already-acknowledged",
+    // Release planning and follow-up (issue 5, items 6 to 8).
     "care-team-pathway-closed",
     "release-plan-not-planning",
     "follow-up-recorded",
     "follow-up-refused-not-in-follow-up",
     "follow-up-refused-outstanding",
     "follow-up-refused-not-a-choice",
-];
-
-/// The conflicts of referrals (issue 6, item 3), each its own code and
-/// message id.
-pub(crate) const REFERRAL_CONFLICTS: &[&str] = &[
+    // Consents (issue 6, item 1).
+    "consent-already-withdrawn",
+    // Referrals (issue 6, item 3).
     "referral-step-not-from-status",
     "referral-step-care-team-only",
     "referral-step-before-appointment",
     "referral-changed",
+    // Governance (issue 7): a meeting, an action or a request in a state that refuses the step.
+    "governance-meeting-cancelled",
+    "governance-meeting-not-planned",
+    "governance-minutes-closed",
+    "governance-action-closed",
+    "governance-project-needs-local-group",
+    "governance-project-not-fundamental",
+    "governance-request-waiting",
+    "governance-request-not-submitted",
+    "governance-request-decided",
+    "governance-request-not-authorised",
 ];
 
 /// The status, stable code and message id of an error.
@@ -52,44 +78,8 @@ pub(crate) fn classify(error: &AppError) -> (StatusCode, &'static str, &'static 
         AppError::Conflict("screening-incomplete") => {
             (StatusCode::CONFLICT, "screening-incomplete", "screening-not-yet-complete")
         }
-        // Merges and page imports: each refusal has its own message.
-        AppError::Conflict(
-            code @ ("merge-same-record"
-            | "merge-already-merged"
-            | "merge-already-undone"
-            | "merge-undo-later-first"
-            | "import-expired"),
-        ) => (StatusCode::CONFLICT, code, code),
-        // Care pathway: intake, care plan, contacts (issue 5, items 1 to 3).
-        AppError::Conflict(code @ ("care-no-open-pathway" | "care-plan-changed" | "care-plan-exists")) => {
-            (StatusCode::CONFLICT, code, code)
-        }
-        // OAT and transfers (issue 5, items 4 and 5): each refusal has its own message.
-        AppError::Conflict(
-            code @ ("oat-already-declared"
-            | "oat-already-stopped"
-            | "oat-continuity-recorded"
-            | "handover-already-acknowledged"),
-        ) => (StatusCode::CONFLICT, code, code),
-        // Release planning and follow-up: each refusal has its own message.
-        AppError::Conflict(code) if RELEASE_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
-        // Consents (issue 6, item 1).
-        AppError::Conflict(code @ "consent-already-withdrawn") => (StatusCode::CONFLICT, code, code),
-        // Governance (issue 7): a meeting or an action in a state that refuses the step.
-        AppError::Conflict(
-            code @ ("governance-meeting-cancelled"
-            | "governance-meeting-not-planned"
-            | "governance-minutes-closed"
-            | "governance-action-closed"
-            | "governance-project-needs-local-group"
-            | "governance-project-not-fundamental"
-            | "governance-request-waiting"
-            | "governance-request-not-submitted"
-            | "governance-request-decided"
-            | "governance-request-not-authorised"),
-        ) => (StatusCode::CONFLICT, code, code),
-        // Referrals (issue 6, item 3).
-        AppError::Conflict(code) if REFERRAL_CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
+        // Every other refusal of a step that has its own message.
+        AppError::Conflict(code) if CONFLICTS.contains(code) => (StatusCode::CONFLICT, code, code),
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "error-conflict"),
         AppError::PathwayRefused(refusal) => (StatusCode::CONFLICT, "pathway-refused", refusal.message_id()),
         AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad-credentials", "error-bad-credentials"),
@@ -316,5 +306,23 @@ impl IntoResponse for ApiError {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CONFLICTS;
+
+    #[test]
+    fn every_conflict_with_its_own_code_has_a_message_in_every_language() {
+        assert_eq!(continuum_i18n::missing_keys(CONFLICTS), Vec::new());
+    }
+
+    #[test]
+    fn a_conflict_with_its_own_code_answers_with_it() {
+        for code in CONFLICTS {
+            let (status, answered, message) = super::classify(&continuum_app::AppError::Conflict(code));
+            assert_eq!((status.as_u16(), answered, message), (409, *code, *code));
+        }
     }
 }

@@ -88,7 +88,6 @@ fn every_release_problem_and_refusal_has_a_message() {
         .iter()
         .map(Problem::message_id)
         .collect();
-    keys.extend(crate::error::RELEASE_CONFLICTS);
     let alerts: Vec<String> = continuum_app::caseload::AlertKind::ALL
         .iter()
         .flat_map(|kind| [kind.message_id().to_owned(), format!("caseload-alert-day-{}", kind.code())])
@@ -178,7 +177,6 @@ fn every_referral_code_warning_and_refusal_has_a_message() {
         [StepRefusal::NotFromStatus(ReferralStatus::Draft), StepRefusal::CareTeamOnly, StepRefusal::BeforeAppointment]
             .map(|r| r.message_id().to_owned()),
     );
-    keys.extend(crate::error::REFERRAL_CONFLICTS.iter().map(|c| (*c).to_owned()));
     keys.extend(
         [Problem::IdentityRequired, Problem::ConsentMissing, Problem::CoverageToConfirm, Problem::OrganisationRequired]
             .map(|p| p.message_id().to_owned()),

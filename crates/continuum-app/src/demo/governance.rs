@@ -44,11 +44,7 @@ pub async fn seed_governance(app: &App) -> AppResult<()> {
     member(app, &coordinator, central, "S. Dubois (demo)", "drug_coordinator", "secretary").await?;
     member(app, &coordinator, central, "K. Peeters (demo)", "chief_doctor", "member").await?;
     let first = meeting(app, &coordinator, central, -380, "10:00").await?;
-    // Requests are submitted today, so the central group's second meeting,
-    // where it decides them, is this morning.
-    let second = meeting(app, &coordinator, central, 0, "00:00").await?;
     app.save_minutes(&coordinator, first, "Kader van de lokale stuurgroepen besproken (demo).").await?;
-    app.approve_minutes(&coordinator, first, Some(second)).await?;
 
     let mut local_groups = Vec::new();
     for group in &LOCAL_GROUPS {
@@ -57,6 +53,7 @@ pub async fn seed_governance(app: &App) -> AppResult<()> {
         local_groups.push((group.site, director, id));
     }
 
+    let mut to_decide = Vec::new();
     for (site, director, group) in &local_groups {
         let outcome = match *site {
             "HAS" => ("drug_free_wing", "Drugvrije afdeling (demo)", Some("authorised_with_conditions")),
@@ -79,16 +76,24 @@ pub async fn seed_governance(app: &App) -> AppResult<()> {
         let project = app.create_project(director, *group, &draft).await?;
         let request = app.submit_project(director, project, "Ter beslissing voorgelegd (demo)").await?;
         if let Some(outcome) = decision {
-            let review = day(app, 180);
-            let fields = DecisionFields {
-                outcome,
-                reasons: "Besproken op de centrale stuurgroep (demo)",
-                conditions: if outcome == "authorised_with_conditions" { "Evaluatie na zes maanden" } else { "" },
-                review_date: if outcome == "authorised_with_conditions" { &review } else { "" },
-            };
-            app.review_request(&coordinator, request).await?;
-            app.decide_request(&coordinator, request, Some(second), &fields).await?;
+            to_decide.push((request, outcome));
         }
+    }
+
+    // Requests are submitted today, so the central group's second meeting,
+    // where it decides them, is today too, once they are all submitted.
+    let second = deciding_meeting(app, &coordinator, central).await?;
+    app.approve_minutes(&coordinator, first, Some(second)).await?;
+    for (request, outcome) in to_decide {
+        let review = day(app, 180);
+        let fields = DecisionFields {
+            outcome,
+            reasons: "Besproken op de centrale stuurgroep (demo)",
+            conditions: if outcome == "authorised_with_conditions" { "Evaluatie na zes maanden" } else { "" },
+            review_date: if outcome == "authorised_with_conditions" { &review } else { "" },
+        };
+        app.review_request(&coordinator, request).await?;
+        app.decide_request(&coordinator, request, Some(second), &fields).await?;
     }
     Ok(())
 }
@@ -152,6 +157,24 @@ async fn meeting(app: &App, by: &Actor, group: i64, days: i64, time: &str) -> Ap
     let date = day(app, days);
     let fields =
         MeetingFields { date: &date, time, agenda: "Opvolging\nVaria", held: true, ..MeetingFields::default() };
+    app.plan_meeting(by, group, &fields).await
+}
+
+/// A meeting held today at ten, or at the current minute before ten (a held
+/// meeting cannot begin after now): day and time from one reading of the
+/// clock, so that seeding at any time of day, even across midnight, gives a
+/// meeting on the day of the requests it decides.
+async fn deciding_meeting(app: &App, by: &Actor, group: i64) -> AppResult<i64> {
+    let now = app.now().to_zoned(app.governance_zone());
+    let time = now.time().min(jiff::civil::time(10, 0, 0, 0));
+    let (date, time) = (now.date().to_string(), time.strftime("%H:%M").to_string());
+    let fields = MeetingFields {
+        date: &date,
+        time: &time,
+        agenda: "Aanvragen tot toelating\nVaria",
+        held: true,
+        ..MeetingFields::default()
+    };
     app.plan_meeting(by, group, &fields).await
 }
 

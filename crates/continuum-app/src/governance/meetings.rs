@@ -28,6 +28,29 @@ use crate::error::{AppError, AppResult};
 pub const DOCUMENT_MAX_MB: usize = 10;
 /// The same in bytes.
 pub const DOCUMENT_MAX_BYTES: usize = DOCUMENT_MAX_MB * 1024 * 1024;
+/// The kinds of document a meeting takes: PDF, office documents
+/// (OpenDocument, Office Open XML), plain text and pictures; nothing a
+/// member's computer would run.
+pub const DOCUMENT_MEDIA_TYPES: &[&str] = &[
+    "application/pdf",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+];
+
+/// Whether a document of `media_type` (parameters such as a charset aside)
+/// may be attached.
+pub fn document_type_allowed(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    DOCUMENT_MEDIA_TYPES.contains(&essence.as_str())
+}
 
 /// How far a meeting's attendance reaches its quorum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -399,7 +422,10 @@ impl App {
         if content.len() > DOCUMENT_MAX_BYTES {
             return Err(AppError::field("document", Problem::FileTooLarge { max_mb: DOCUMENT_MAX_MB }));
         }
-        let media_type = if media_type.trim().is_empty() { "application/octet-stream" } else { media_type.trim() };
+        if !document_type_allowed(media_type) {
+            return Err(AppError::field("document", Problem::InvalidFormat));
+        }
+        let media_type = media_type.trim();
         let digest = hex::encode(sha2::Sha256::digest(content));
         let at = format_instant(self.now());
         let document = NewDocument {

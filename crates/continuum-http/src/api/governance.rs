@@ -5,10 +5,14 @@
 //! (422, code `identifies-person`).
 
 use axum::Json;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::body::Body;
+use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
 use axum::routing::{get, post, put};
-use continuum_app::governance::meetings::MeetingDetails;
+use continuum_app::AppError;
+use continuum_app::governance::meetings::{DOCUMENT_MAX_BYTES, DOCUMENT_MAX_MB, MeetingDetails};
 use continuum_app::governance::overview::GroupOverview;
 use continuum_app::governance::{ActionRow, GroupRow, MeetingRow, MemberRow};
 use continuum_domain::governance::action::{ActionFields, ActionStatus, is_overdue};
@@ -1245,6 +1249,7 @@ pub(super) fn routes(routes: Routes) -> Routes {
         .add("POST", "/api/v1/governance/meetings/{id}/actions", manage, post(create_governance_action))
         .add("GET", "/api/v1/governance/actions", view, get(list_governance_actions))
         .add("POST", "/api/v1/governance/actions/{id}/status", manage, post(update_governance_action));
+    let routes = document_routes(routes);
     project_routes(routes)
 }
 
@@ -1718,4 +1723,125 @@ fn project_routes(routes: Routes) -> Routes {
             decide,
             post(follow_up_governance_authorisation),
         )
+}
+
+// ---------------------------------------------------------------------------
+// Meeting documents
+
+/// A document to attach, as `multipart/form-data`.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the form in the OpenAPI document; the handler reads the parts.
+pub struct DocumentUploadDto {
+    /// The file: its name and `Content-Type` are kept. A PDF, an
+    /// OpenDocument or Office document, plain text, CSV, PNG or JPEG, at
+    /// most 10 MB.
+    #[schema(value_type = String, format = Binary)]
+    pub document: Vec<u8>,
+}
+
+/// Attaches a document to a meeting, with the limits of the meeting's page.
+#[utoipa::path(
+    post,
+    path = "/api/v1/governance/meetings/{id}/documents",
+    operation_id = "attach_governance_document",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The meeting's id.")),
+    request_body(content = DocumentUploadDto, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Attached; `Location` is the document's download.", body = CreatedDto),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such meeting the caller may change.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No file (`required`), a kind of file not taken (`invalid-format`) or too large (`file-too-large`), on the field `document`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn attach_governance_document(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Created, ApiError> {
+    let fail = failure(&actor, &headers);
+    state
+        .app
+        .permit_governance_action(&actor, Action::ManageGovernance, "governance.document.attach")
+        .await
+        .map_err(&fail)?;
+    let id = id.map_err(&fail)?;
+    let refused = |problem| fail(AppError::field("document", problem));
+    let multipart = multipart.map_err(|_| refused(FieldProblem::Required))?;
+    let (name, media_type, content) = read_document(multipart).await.map_err(refused)?;
+    let document = state.app.attach_document(&actor, id, &name, &media_type, &content).await.map_err(&fail)?;
+    Ok(created(format!("/api/v1/governance/documents/{document}"), document))
+}
+
+/// The part `document` of a form: its file name, type and content; stops at the size limit.
+async fn read_document(mut multipart: Multipart) -> Result<(String, String, Vec<u8>), FieldProblem> {
+    let too_large = FieldProblem::FileTooLarge { max_mb: DOCUMENT_MAX_MB };
+    let unreadable = |error: MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE { too_large.clone() } else { FieldProblem::Required }
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() != Some("document") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_owned();
+        let media_type = field.content_type().unwrap_or_default().to_owned();
+        let mut content = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+            if content.len() + chunk.len() > DOCUMENT_MAX_BYTES {
+                return Err(too_large);
+            }
+            content.extend_from_slice(&chunk);
+        }
+        return Ok((name, media_type, content));
+    }
+    Err(FieldProblem::Required)
+}
+
+/// Downloads a meeting's document.
+#[utoipa::path(
+    get,
+    path = "/api/v1/governance/documents/{id}",
+    operation_id = "get_governance_document",
+    tag = "governance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The document's id.")),
+    responses(
+        (status = 200, description = "The file, with the type it was attached with.", content_type = "application/octet-stream"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such document the caller may see.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn get_governance_document(
+    State(state): State<AppState>,
+    ApiCaller(actor): ApiCaller,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Response, ApiError> {
+    let fail = failure(&actor, &headers);
+    let id = id.map_err(&fail)?;
+    let (document, content) = state.app.meeting_document(&actor, id).await.map_err(&fail)?;
+    let media_type =
+        HeaderValue::from_str(&document.media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let mut response = Response::new(Body::from(content));
+    let answer = response.headers_mut();
+    answer.insert(header::CONTENT_TYPE, media_type);
+    answer.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    answer.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment"));
+    Ok(response)
+}
+
+fn document_routes(routes: Routes) -> Routes {
+    let view = Access::Policy(Action::ViewGovernance);
+    let manage = Access::Policy(Action::ManageGovernance);
+    routes.add("GET", "/api/v1/governance/documents/{id}", view, get(get_governance_document)).add_upload(
+        "POST",
+        "/api/v1/governance/meetings/{id}/documents",
+        manage,
+        post(attach_governance_document).layer(DefaultBodyLimit::max(DOCUMENT_MAX_BYTES + 64 * 1024)),
+    )
 }

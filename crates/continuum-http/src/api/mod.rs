@@ -174,6 +174,8 @@ pub mod referrals;
         governance::create_governance_action,
         governance::list_governance_actions,
         governance::update_governance_action,
+        governance::attach_governance_document,
+        governance::get_governance_document,
         governance::list_governance_projects,
         governance::create_governance_project,
         governance::get_governance_project,

@@ -188,3 +188,30 @@ async fn the_demo_governance_view_shows_the_dormant_groups_and_the_group_without
     assert!(!row(&html, chaired).contains(&concern), "{}", row(&html, chaired));
 }
 on_both_backends!(the_demo_governance_view_shows_the_dormant_groups_and_the_group_without_a_chair);
+
+/// Moves the application's clock to `time` tomorrow on the Belgian clock.
+fn clock_to_tomorrow_at(app: &App, time: jiff::civil::Time) {
+    let zone = continuum_domain::governance::meeting::belgian_time();
+    let now = app.now();
+    let tomorrow = now.to_zoned(zone.clone()).date().tomorrow().expect("tomorrow");
+    let at = tomorrow.to_datetime(time).to_zoned(zone).expect("a Belgian instant").timestamp();
+    app.advance_clock(at.duration_since(now));
+}
+
+/// The demo's governance seeds at `time` and its central group decided today.
+async fn the_demo_governance_is_seeded_at(backend: Backend, time: jiff::civil::Time) {
+    let test = crate::support::demo_app(backend).await;
+    clock_to_tomorrow_at(&test.app, time);
+    continuum_app::demo::seed_governance(&test.app).await.expect("the demo's governance seeds");
+    let coordinator = actor(&test.app, "coordinator.nl").await;
+    let overview = test.app.governance_overview(&coordinator).await.expect("overview");
+    let central = overview.iter().find(|g| g.group.kind == "central").expect("the central group");
+    assert_eq!(central.health.last_meeting, Some(test.app.governance_today()), "it decided today");
+}
+
+/// The central group's meeting is held today before now: at 00:00:30 that
+/// is midnight itself, not a later hour.
+async fn the_demo_governance_seeds_in_the_first_minute_after_midnight(backend: Backend) {
+    the_demo_governance_is_seeded_at(backend, jiff::civil::time(0, 0, 30, 0)).await;
+}
+on_both_backends!(the_demo_governance_seeds_in_the_first_minute_after_midnight);

@@ -319,6 +319,9 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/governance/authorisations/{id}/review", policy(Action::DecideProjectAuthorisation)),
     ("POST", "/api/v1/governance/authorisations/{id}/decide", policy(Action::DecideProjectAuthorisation)),
     ("POST", "/api/v1/governance/authorisations/{id}/follow-up", policy(Action::DecideProjectAuthorisation)),
+    // Governance: meeting documents through the API.
+    ("GET", "/api/v1/governance/documents/{id}", policy(Action::ViewGovernance)),
+    ("POST", "/api/v1/governance/meetings/{id}/documents", policy(Action::ManageGovernance)),
     // Referrals and outside providers' access (issue 6, items 3, 4 and 7).
     ("GET", "/referrals", policy(Action::ReadClinical)),
     ("GET", "/people/{id}/referrals", policy(Action::ReadClinical)),

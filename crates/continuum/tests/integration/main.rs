@@ -50,6 +50,8 @@ mod directory;
 mod transfers;
 // Governance (issue 7).
 mod governance;
+mod governance_browser;
+mod governance_documents;
 mod governance_projects;
 mod governance_reminders; // Governance reminders (issue 7, item 6).
 mod governance_view;

@@ -21,6 +21,7 @@ use super::super::people::Choice;
 use super::super::sites::{SummaryItem, mark_errors, summary};
 use super::{
     INVALID, LightBadge, code_choices, concern_words, days_without, failed, label, light_badge, local_time, path_id,
+    permitted_id,
 };
 use crate::extract::{CsrfForm, SignedIn, actor_lang};
 use crate::routes::{Access, Routes};
@@ -418,12 +419,7 @@ async fn update(
     CsrfForm { actor, form }: CsrfForm<GroupForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Err(error) =
-        state.app.permit_governance_action(&actor, Action::ManageGovernance, "governance.group.update").await
-    {
-        return failed(&actor, error);
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.group.update", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -555,12 +551,7 @@ async fn add_member(
     CsrfForm { actor, form }: CsrfForm<MemberForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Err(error) =
-        state.app.permit_governance_action(&actor, Action::ManageGovernance, "governance.member.add").await
-    {
-        return failed(&actor, error);
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.member.add", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -599,12 +590,7 @@ async fn end_member(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<EndForm>,
 ) -> Response {
-    if let Err(error) =
-        state.app.permit_governance_action(&actor, Action::ManageGovernance, "governance.member.end").await
-    {
-        return failed(&actor, error);
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.member.end", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use super::super::people::Choice;
 use super::super::sites::{SummaryItem, mark_errors, short_time, summary};
 use super::groups::{ActionLine, action_lines, status_choices};
-use super::{INVALID, failed, label, local_time, path_id};
+use super::{INVALID, failed, label, local_time, path_id, permitted_id};
 use crate::calendar::{EventTexts, calendar};
 use crate::extract::{CsrfForm, SignedIn, actor_lang};
 use crate::routes::{Access, Routes};
@@ -112,12 +112,7 @@ async fn plan_meeting(
     CsrfForm { actor, form }: CsrfForm<MeetingForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Err(error) =
-        state.app.permit_governance_action(&actor, Action::ManageGovernance, "governance.meeting.create").await
-    {
-        return failed(&actor, error);
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.meeting.create", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -464,20 +459,12 @@ async fn after_change<T>(
     }
 }
 
-/// Checks, before a form is read, that the actor may manage some group.
-async fn may_manage(state: &AppState, actor: &Actor, event: &str) -> Option<Response> {
-    state.app.permit_governance_action(actor, Action::ManageGovernance, event).await.err().map(|e| failed(actor, e))
-}
-
 async fn record_attendance(
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<Vec<(String, String)>>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.meeting.hold").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.meeting.hold", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -513,16 +500,13 @@ async fn save_minutes(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<MinutesForm>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.minutes.write").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.minutes.write", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
     let result = state.app.save_minutes(&actor, id, &form.minutes).await;
     let typed = Typed { minutes: Some(form.minutes), ..Typed::default() };
-    after_change(&state, &actor, id, result, typed, "minutes").await
+    after_change(&state, &actor, id, result, typed, "minutes-title").await
 }
 
 #[derive(Deserialize, Default)]
@@ -536,16 +520,13 @@ async fn approve_minutes(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<ApproveForm>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.minutes.approve").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.minutes.approve", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
     let at = form.approved_at.trim().parse::<i64>().ok();
     let result = state.app.approve_minutes(&actor, id, at).await;
-    after_change(&state, &actor, id, result, Typed::default(), "minutes").await
+    after_change(&state, &actor, id, result, Typed::default(), "minutes-title").await
 }
 
 #[derive(Deserialize, Default)]
@@ -561,10 +542,7 @@ async fn record_decision(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<DecisionForm>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.decision.create").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.decision.create", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -590,10 +568,7 @@ async fn add_action(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<ActionForm>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.action.create").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.action.create", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -609,10 +584,7 @@ async fn cancel_meeting(
     Path(id): Path<String>,
     CsrfForm { actor, form: _ }: CsrfForm<SavedQuery>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.meeting.cancel").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.meeting.cancel", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -626,10 +598,7 @@ async fn attach_document(
     Path(id): Path<String>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.document.attach").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.document.attach", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -752,10 +721,7 @@ async fn change_action(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<StatusForm>,
 ) -> Response {
-    if let Some(refused) = may_manage(&state, &actor, "governance.action.update").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.action.update", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };

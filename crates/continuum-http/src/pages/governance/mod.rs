@@ -16,12 +16,14 @@ use axum::response::{IntoResponse, Response};
 use continuum_app::{Actor, AppError};
 use continuum_domain::governance::health::{Concern, Health, Light};
 use continuum_domain::governance::meeting::belgian_time;
+use continuum_domain::policy::Action;
 use continuum_i18n::{Arg, Lang};
 
 use super::people::Choice;
 use crate::error::PageError;
 use crate::extract::actor_lang;
 use crate::routes::Routes;
+use crate::state::AppState;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = overview::routes(routes);
@@ -112,6 +114,22 @@ pub(super) fn failed(actor: &Actor, error: AppError) -> Response {
 /// A path id, or the not-found page.
 pub(super) fn path_id(actor: &Actor, raw: &str) -> Result<i64, Box<Response>> {
     super::sites::parse_id(raw).ok_or_else(|| Box::new(super::sites::not_found(actor_lang(actor))))
+}
+
+/// Checks, before a form is read, that the actor may do `action` on some
+/// group (the use case then checks the record), and reads the path id: the
+/// id, or the page to answer with.
+pub(super) async fn permitted_id(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    event: &str,
+    raw: &str,
+) -> Result<i64, Box<Response>> {
+    if let Err(error) = state.app.permit_governance_action(actor, action, event).await {
+        return Err(Box::new(failed(actor, error)));
+    }
+    path_id(actor, raw)
 }
 
 /// The status of a form shown again with its errors.

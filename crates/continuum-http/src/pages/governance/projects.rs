@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::super::people::Choice;
 use super::super::sites::{SummaryItem, mark_errors, short_time, summary};
-use super::{INVALID, code_choices, count, failed, label, local_time, path_id};
+use super::{INVALID, code_choices, count, failed, label, local_time, path_id, permitted_id};
 use crate::extract::{CsrfForm, SignedIn, actor_lang};
 use crate::routes::{Access, Routes};
 use crate::shell::{FormErrors, Shell};
@@ -174,12 +174,7 @@ async fn create_project(
     CsrfForm { actor, form }: CsrfForm<ProjectForm>,
 ) -> Response {
     let lang = actor_lang(&actor);
-    if let Err(error) =
-        state.app.permit_governance_action(&actor, Action::ManageGovernance, "governance.project.create").await
-    {
-        return failed(&actor, error);
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.project.create", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -436,12 +431,7 @@ async fn submit(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<SubmitForm>,
 ) -> Response {
-    if let Err(error) =
-        state.app.permit_governance_action(&actor, Action::ManageGovernance, "governance.project.submit").await
-    {
-        return failed(&actor, error);
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(&state, &actor, Action::ManageGovernance, "governance.project.submit", &id).await {
         Ok(id) => id,
         Err(response) => return *response,
     };
@@ -457,27 +447,18 @@ struct ProjectRef {
     project: String,
 }
 
-async fn may_decide(state: &AppState, actor: &Actor, event: &str) -> Option<Response> {
-    state
-        .app
-        .permit_governance_action(actor, Action::DecideProjectAuthorisation, event)
-        .await
-        .err()
-        .map(|error| failed(actor, error))
-}
-
 async fn review(
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<ProjectRef>,
 ) -> Response {
-    if let Some(refused) = may_decide(&state, &actor, "governance.authorisation.review").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
-        Ok(id) => id,
-        Err(response) => return *response,
-    };
+    let id =
+        match permitted_id(&state, &actor, Action::DecideProjectAuthorisation, "governance.authorisation.review", &id)
+            .await
+        {
+            Ok(id) => id,
+            Err(response) => return *response,
+        };
     let result = state.app.review_request(&actor, id).await;
     let typed = Typed { decide: DecideForm::default(), follow_up: FollowUpForm::default(), submit_note: String::new() };
     after_step(&state, &actor, result, form.project.parse().ok(), typed).await
@@ -496,13 +477,13 @@ async fn decide(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<DecidePost>,
 ) -> Response {
-    if let Some(refused) = may_decide(&state, &actor, "governance.authorisation.decide").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
-        Ok(id) => id,
-        Err(response) => return *response,
-    };
+    let id =
+        match permitted_id(&state, &actor, Action::DecideProjectAuthorisation, "governance.authorisation.decide", &id)
+            .await
+        {
+            Ok(id) => id,
+            Err(response) => return *response,
+        };
     let d = &form.decide;
     let fields = DecisionFields {
         outcome: &d.outcome,
@@ -530,10 +511,15 @@ async fn follow_up(
     Path(id): Path<String>,
     CsrfForm { actor, form }: CsrfForm<FollowUpPost>,
 ) -> Response {
-    if let Some(refused) = may_decide(&state, &actor, "governance.authorisation.follow_up").await {
-        return refused;
-    }
-    let id = match path_id(&actor, &id) {
+    let id = match permitted_id(
+        &state,
+        &actor,
+        Action::DecideProjectAuthorisation,
+        "governance.authorisation.follow_up",
+        &id,
+    )
+    .await
+    {
         Ok(id) => id,
         Err(response) => return *response,
     };
