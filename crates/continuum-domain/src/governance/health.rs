@@ -8,7 +8,8 @@
 //!   meeting does not.
 //! - **Needs attention** (amber), when not dormant: fewer meetings held in
 //!   the last 365 days than the target asks (prorated over a group's first
-//!   year), no chair, minutes not approved (of a held meeting followed by
+//!   year, which begins at its creation or at an earlier meeting recorded
+//!   afterwards), no chair, minutes not approved (of a held meeting followed by
 //!   another, where they should have been approved), overdue actions, or
 //!   a request for authorisation that has waited longer than the wait limit.
 //! - **On track** (green) otherwise.
@@ -154,7 +155,10 @@ pub fn assess(facts: &GroupFacts<'_>, thresholds: Thresholds, wait_limit_days: u
     let last_meeting = facts.held.iter().copied().filter(|d| *d <= today).max();
     let days_without_meeting = days_between(last_meeting.unwrap_or(facts.since), today).max(0);
     let meetings_last_year = facts.held.iter().filter(|d| **d <= today && days_between(**d, today) < 365).count();
-    let expected_last_year = expected_meetings(facts.since, thresholds, today);
+    // A group entered in Continuum after it began meeting existed since
+    // its first recorded meeting.
+    let began = facts.held.iter().copied().min().map_or(facts.since, |first| first.min(facts.since));
+    let expected_last_year = expected_meetings(began, thresholds, today);
     let longest_wait_days = facts.waiting_since.iter().map(|d| days_between(*d, today).max(0)).max();
     let mut concerns = Vec::new();
     let dormant = is_dormant(last_meeting, facts.since, thresholds, today);

@@ -476,6 +476,20 @@ fn a_group_that_never_met_is_dormant_once_the_threshold_has_passed_since_its_cre
 }
 
 #[test]
+fn the_target_of_a_group_entered_after_it_began_meeting_counts_from_its_first_recorded_meeting() {
+    let today = date(2026, 3, 1);
+    let mut held = vec![date(2024, 12, 5)];
+    held.extend(quarterly(date(2025, 3, 10), 4));
+    let entered_today = GroupFacts { since: today, ..group(&held) };
+    let health = assess(&entered_today, Thresholds::DEFAULT, 90, today);
+    assert_eq!((health.meetings_last_year, health.expected_last_year), (4, 4));
+    assert_eq!(health.light, Light::OnTrack);
+    let first = [date(2025, 11, 1)];
+    let recent = assess(&GroupFacts { since: today, ..group(&first) }, Thresholds::DEFAULT, 90, today);
+    assert_eq!(recent.expected_last_year, 1, "120 days of a 4-a-year target");
+}
+
+#[test]
 fn a_planned_meeting_does_not_lift_dormancy_only_a_held_one_does() {
     let today = date(2026, 3, 1);
     let last = date(2024, 12, 1);
