@@ -265,6 +265,7 @@ async fn the_caseload_api_filters_sorts_and_counts_as_the_page(backend: Backend)
         state: Some("in_care".into()),
         order: Some(CaseloadOrder::ExpectedRelease),
         descending: true,
+        reviews_due: false,
         paging: Paging { page: 1, per_page: 200 },
     };
     let page = server.app.caseload(&worker, &request).await.expect("the caseload");

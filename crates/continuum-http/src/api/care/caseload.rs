@@ -35,6 +35,8 @@ pub struct CaseloadQueryDto {
     pub sort: Option<String>,
     /// `desc` to reverse.
     pub dir: Option<String>,
+    /// `due`: only the pathways whose care-plan review is due within 7 days or past.
+    pub review: Option<String>,
     /// Page, from 1.
     #[param(value_type = Option<u32>, minimum = 1)]
     pub page: Option<String>,
@@ -74,7 +76,8 @@ pub struct AlertRowDto {
 /// One kind of alert and the people it concerns (at most 50, the most urgent first).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct AlertSectionDto {
-    /// `release_without_plan`, `follow_up_overdue` or `oat_interrupted`.
+    /// `release_without_plan`, `follow_up_overdue`, `oat_interrupted` or
+    /// `review_due` (the day is the review date).
     pub kind: String,
     /// Who.
     pub rows: Vec<AlertRowDto>,
@@ -111,6 +114,12 @@ pub struct CaseloadLineDto {
     pub release_without_plan: bool,
     /// A follow-up contact is past its day.
     pub follow_up_overdue: bool,
+    /// The next review of the care plan, if it has one.
+    pub review_date: Option<String>,
+    /// The review is due within 7 days or past (in care or planning release).
+    pub review_due: bool,
+    /// The review date is past.
+    pub review_overdue: bool,
 }
 
 /// A caseload.
@@ -122,6 +131,9 @@ pub struct CaseloadDto {
     pub worker: String,
     /// How many pathways are in each state, in the pathway's order.
     pub counts: Vec<StateCountDto>,
+    /// How many pathways (of the worker asked, any state) have a care-plan
+    /// review due within 7 days or past.
+    pub reviews_due: i64,
     /// The alerts, one section per kind.
     pub alerts: Vec<AlertSectionDto>,
     /// The page of pathways.
@@ -145,6 +157,9 @@ fn line_dto(line: CaseloadLine) -> CaseloadLineDto {
         has_release_plan: row.has_plan,
         release_without_plan: line.release_without_plan,
         follow_up_overdue: line.follow_up_overdue,
+        review_date: row.review_date,
+        review_due: line.review_due,
+        review_overdue: line.review_overdue,
     }
 }
 
@@ -162,6 +177,7 @@ fn caseload_dto(caseload: Caseload, site: String) -> CaseloadDto {
             .iter()
             .map(|(state, count)| StateCountDto { state: (*state).to_owned(), count: *count })
             .collect(),
+        reviews_due: caseload.reviews_due,
         alerts: caseload
             .alerts
             .into_iter()
@@ -222,6 +238,7 @@ pub(crate) async fn get_caseload(
         state: query.state.unwrap_or_default(),
         sort: query.sort.unwrap_or_default(),
         dir,
+        review: query.review.unwrap_or_default(),
         page: String::new(),
     };
     let request = params.request(paging).map_err(&fail)?;
