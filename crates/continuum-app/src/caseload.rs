@@ -13,11 +13,10 @@
 //!
 //! Alerts ([`AlertKind`]): a release within 14 days without a release plan,
 //! a follow-up contact overdue, and opioid agonist treatment interrupted at
-//! entry (no prison prescription within 24 hours, `crate::oat`). The reviews
-//! of care plans that are due join the same list with the care plans, as a
-//! variant, its message and one indexed query in [`App::caseload`]'s
-//! `alerts`; their section then shows on the caseload page without other
-//! changes.
+//! entry (no prison prescription within 24 hours, `crate::oat`), and the
+//! care-plan reviews due within [`REVIEW_DUE_DAYS`] days or past (as on the
+//! worklist). The reviews due are also counted, flagged on each line, and a
+//! filter (`CaseloadRequest::reviews_due`) lists only those pathways.
 
 use continuum_domain::audit::format_instant;
 use continuum_domain::ids::SiteId;
@@ -44,6 +43,8 @@ const ALERT_ROWS: i64 = 50;
 pub const CASELOAD_STATES: [&str; 6] =
     ["intake_proposed", "intake", "in_care", "release_planning", "released_in_follow_up", "declined"];
 
+use crate::care::plans::REVIEW_DUE_DAYS;
+
 /// What needs someone now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AlertKind {
@@ -55,12 +56,14 @@ pub enum AlertKind {
     /// within 24 hours (the alert of `crate::oat`, while its continuity is
     /// not recorded).
     OatInterrupted,
+    /// A care plan's review is due within [`REVIEW_DUE_DAYS`] days or past.
+    ReviewDue,
 }
 
 impl AlertKind {
     /// Every kind, in the order shown.
-    pub const ALL: [AlertKind; 3] =
-        [AlertKind::ReleaseWithoutPlan, AlertKind::FollowUpOverdue, AlertKind::OatInterrupted];
+    pub const ALL: [AlertKind; 4] =
+        [AlertKind::ReleaseWithoutPlan, AlertKind::FollowUpOverdue, AlertKind::OatInterrupted, AlertKind::ReviewDue];
 
     /// The stable code, for the API.
     pub fn code(self) -> &'static str {
@@ -68,6 +71,7 @@ impl AlertKind {
             AlertKind::ReleaseWithoutPlan => "release_without_plan",
             AlertKind::FollowUpOverdue => "follow_up_overdue",
             AlertKind::OatInterrupted => "oat_interrupted",
+            AlertKind::ReviewDue => "review_due",
         }
     }
 
@@ -77,6 +81,7 @@ impl AlertKind {
             AlertKind::ReleaseWithoutPlan => "caseload-alert-release_without_plan",
             AlertKind::FollowUpOverdue => "caseload-alert-follow_up_overdue",
             AlertKind::OatInterrupted => "caseload-alert-oat_interrupted",
+            AlertKind::ReviewDue => "caseload-alert-review_due",
         }
     }
 }
@@ -99,6 +104,10 @@ pub struct CaseloadLine {
     pub release_without_plan: bool,
     /// A follow-up contact is past its day.
     pub follow_up_overdue: bool,
+    /// The care plan's review is due within [`REVIEW_DUE_DAYS`] days or past.
+    pub review_due: bool,
+    /// The care plan's review date is past.
+    pub review_overdue: bool,
 }
 
 /// Whose caseload.
@@ -126,6 +135,8 @@ pub struct CaseloadRequest {
     pub order: Option<CaseloadOrder>,
     /// Reversed.
     pub descending: bool,
+    /// Only the pathways whose care-plan review is due or past.
+    pub reviews_due: bool,
     /// The page.
     pub paging: Paging,
 }
@@ -139,6 +150,9 @@ pub struct Caseload {
     pub worker: WorkerChoice,
     /// How many pathways are in each state, in the order of [`CASELOAD_STATES`].
     pub counts: Vec<(&'static str, i64)>,
+    /// How many pathways (of the worker asked, any state) have a care-plan
+    /// review due or past.
+    pub reviews_due: i64,
     /// The page of pathways.
     pub pathways: Listing<CaseloadLine>,
     /// The alerts, one section per kind.
@@ -181,17 +195,27 @@ impl App {
         let horizon = add_days(today, PLAN_ALERT_DAYS);
         let (today_text, horizon_text) = (today.to_string(), horizon.to_string());
         let now_text = format_instant(self.now());
+        let review_by = add_days(today, REVIEW_DUE_DAYS).to_string();
         let query = CaseloadQuery {
             site_id: site.0,
             worker,
             state,
             order: request.order.unwrap_or(CaseloadOrder::Name),
             descending: request.descending,
+            review_due_by: request.reviews_due.then_some(review_by.as_str()),
         };
         let workers = self.clinicians_at(site).await?;
         let mut conn = self.store.reader().await?;
         let stored = caseload::counts(&mut conn, site.0, worker).await?;
         let rows = caseload::page(&mut conn, &query, request.paging.to_store()).await?;
+        let reviews_due = caseload::reviews_due_count(&mut conn, site.0, worker, None, &review_by).await?;
+        let filtered_reviews = match (request.reviews_due, state) {
+            (false, _) => None,
+            (true, None) => Some(reviews_due),
+            (true, Some(state)) => {
+                Some(caseload::reviews_due_count(&mut conn, site.0, worker, Some(state), &review_by).await?)
+            }
+        };
         let alerts = vec![
             AlertSection {
                 kind: AlertKind::ReleaseWithoutPlan,
@@ -212,6 +236,10 @@ impl App {
                 kind: AlertKind::OatInterrupted,
                 rows: caseload::oat_interrupted(&mut conn, site.0, worker, &now_text, ALERT_ROWS).await?,
             },
+            AlertSection {
+                kind: AlertKind::ReviewDue,
+                rows: caseload::reviews_due(&mut conn, site.0, worker, &review_by, ALERT_ROWS).await?,
+            },
         ];
         drop(conn);
         self.audit_read(actor, allowed, "caseload.read", &subject).await?;
@@ -219,7 +247,10 @@ impl App {
             .into_iter()
             .map(|code| (code, stored.iter().find(|(s, _)| s == code).map_or(0, |(_, n)| *n)))
             .collect();
-        let total = counts.iter().filter(|(code, _)| state.is_none_or(|s| s == *code)).map(|(_, n)| n).sum();
+        let total = filtered_reviews.unwrap_or_else(|| {
+            counts.iter().filter(|(code, _)| state.is_none_or(|s| s == *code)).map(|(_, n)| n).sum()
+        });
+        let in_review = [Stage::InCare, Stage::ReleasePlanning].map(Stage::code);
         let planning = [Stage::Intake, Stage::InCare, Stage::ReleasePlanning].map(Stage::code);
         let lines = rows
             .into_iter()
@@ -228,7 +259,10 @@ impl App {
                     .expected_release
                     .as_deref()
                     .is_some_and(|d| d >= today_text.as_str() && d <= horizon_text.as_str());
+                let review = row.review_date.as_deref().filter(|_| in_review.contains(&row.state.as_str()));
                 CaseloadLine {
+                    review_due: review.is_some_and(|d| d <= review_by.as_str()),
+                    review_overdue: review.is_some_and(|d| d < today_text.as_str()),
                     release_without_plan: planning.contains(&row.state.as_str())
                         && row.release_date.is_none()
                         && soon
@@ -244,7 +278,15 @@ impl App {
             WorkerFilter::User(id) => WorkerChoice::User(id),
             WorkerFilter::Nobody => WorkerChoice::Nobody,
         };
-        Ok(Caseload { site, worker, counts, pathways: Listing::new(lines, total, request.paging), alerts, workers })
+        Ok(Caseload {
+            site,
+            worker,
+            counts,
+            reviews_due,
+            pathways: Listing::new(lines, total, request.paging),
+            alerts,
+            workers,
+        })
     }
 }
 

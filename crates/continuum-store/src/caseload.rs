@@ -81,6 +81,75 @@ pub struct CaseloadQuery<'a> {
     pub order: CaseloadOrder,
     /// Reversed.
     pub descending: bool,
+    /// Only the pathways whose care-plan review falls on or before this day
+    /// (`YYYY-MM-DD`; see [`REVIEW_DUE_SQL`]).
+    pub review_due_by: Option<&'a str>,
+}
+
+/// A pathway whose care plan is to be reviewed by the day bound to `${n}`:
+/// in care or planning release (as the worklist's reviews), its plan's
+/// review date on or before that day. `care_plans.pathway_id` is unique
+/// and indexed, so this is one index probe per pathway of the site.
+fn review_due_condition(n: usize) -> String {
+    format!(
+        " AND w.state IN ('in_care', 'release_planning') AND EXISTS (SELECT 1 FROM care_plans c \
+         WHERE c.pathway_id = w.id AND c.review_date <= ${n})"
+    )
+}
+
+/// How many pathways of the caseload (of `worker`, in `state` if given)
+/// have a care-plan review due by `due_by`.
+pub async fn reviews_due_count(
+    conn: &mut Conn,
+    site_id: i64,
+    worker: WorkerFilter,
+    state: Option<&str>,
+    due_by: &str,
+) -> StoreResult<i64> {
+    let mut n = 2;
+    let mut conditions = review_due_condition(n);
+    if worker.user().is_some() {
+        n += 1;
+    }
+    conditions.push_str(&worker.condition(n));
+    if state.is_some() {
+        n += 1;
+        conditions.push_str(&format!(" AND w.state = ${n}"));
+    }
+    let sql = format!("SELECT COUNT(*) FROM pathways w WHERE w.site_id = $1 AND {CASELOAD_SQL}{conditions}");
+    let mut query = sqlx::query_scalar(&sql).bind(site_id).bind(due_by);
+    if let Some(user) = worker.user() {
+        query = query.bind(user);
+    }
+    if let Some(state) = state {
+        query = query.bind(state);
+    }
+    Ok(query.fetch_one(conn).await?)
+}
+
+/// The pathways of the caseload whose care-plan review is due by `due_by`,
+/// the earliest review first (at most `limit`); the day is the review date.
+pub async fn reviews_due(
+    conn: &mut Conn,
+    site_id: i64,
+    worker: WorkerFilter,
+    due_by: &str,
+    limit: i64,
+) -> StoreResult<Vec<AlertRow>> {
+    let sql = format!(
+        "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, u.display_name AS responsible, \
+         c.review_date AS day, 0 AS due_days FROM pathways w JOIN care_plans c ON c.pathway_id = w.id \
+         JOIN people p ON p.id = w.person_id LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
+         LEFT JOIN users u ON u.id = w.responsible_user_id \
+         WHERE w.site_id = $1 AND {CASELOAD_SQL} AND w.state IN ('in_care', 'release_planning'){} \
+         AND c.review_date <= $2 ORDER BY c.review_date, p.id LIMIT {limit}",
+        worker.condition(3)
+    );
+    let mut query = sqlx::query_as(&sql).bind(site_id).bind(due_by);
+    if let Some(user) = worker.user() {
+        query = query.bind(user);
+    }
+    Ok(query.fetch_all(conn).await?)
 }
 
 /// A pathway of the caseload.
@@ -111,6 +180,8 @@ pub struct CaseloadRow {
     /// Whether an open release plan exists.
     #[sqlx(try_from = "crate::Flag")]
     pub has_plan: bool,
+    /// The next review of the pathway's care plan, if it has one.
+    pub review_date: Option<String>,
 }
 
 /// One page of the caseload in the order asked.
@@ -134,13 +205,18 @@ pub async fn page(conn: &mut Conn, query: &CaseloadQuery<'_>, page: Page) -> Sto
         n += 1;
         conditions.push_str(&format!(" AND w.state = ${n}"));
     }
+    if query.review_due_by.is_some() {
+        n += 1;
+        conditions.push_str(&review_due_condition(n));
+    }
     let sql = format!(
         "SELECT p.id AS person_id, p.family_name, p.given_names, e.prison_number, w.state, w.returns_to, \
          w.updated_at AS since, e.expected_release, e.release_date, u.display_name AS responsible, \
          (SELECT MIN(f.due_date) FROM follow_up_contacts f WHERE f.pathway_id = w.id AND f.recorded_at IS NULL) \
          AS next_follow_up, \
          CASE WHEN EXISTS (SELECT 1 FROM release_plans r WHERE r.pathway_id = w.id AND r.closed_at IS NULL) \
-         THEN 1 ELSE 0 END AS has_plan \
+         THEN 1 ELSE 0 END AS has_plan, \
+         (SELECT c.review_date FROM care_plans c WHERE c.pathway_id = w.id) AS review_date \
          FROM pathways w JOIN people p ON p.id = w.person_id \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
          LEFT JOIN users u ON u.id = w.responsible_user_id \
@@ -153,6 +229,9 @@ pub async fn page(conn: &mut Conn, query: &CaseloadQuery<'_>, page: Page) -> Sto
     }
     if let Some(state) = query.state {
         rows = rows.bind(state);
+    }
+    if let Some(due_by) = query.review_due_by {
+        rows = rows.bind(due_by);
     }
     Ok(rows.fetch_all(conn).await?)
 }

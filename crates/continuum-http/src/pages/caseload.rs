@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use continuum_app::care::plans::REVIEW_DUE_DAYS;
 use continuum_app::caseload::{AlertKind, Caseload, CaseloadOrder, CaseloadRequest, WorkerChoice};
 use continuum_app::{Actor, AppError, Paging};
 use continuum_domain::policy::Action;
@@ -40,6 +41,9 @@ pub(crate) struct CaseloadParams {
     /// `desc` to reverse.
     #[serde(default)]
     pub dir: String,
+    /// `due`: only the pathways whose care-plan review is due or past.
+    #[serde(default)]
+    pub review: String,
     #[serde(default)]
     pub page: String,
 }
@@ -74,7 +78,13 @@ impl CaseloadParams {
                     .ok_or_else(|| AppError::field("sort", continuum_domain::validation::Problem::InvalidFormat))?,
             ),
         };
+        let reviews_due = match self.review.trim() {
+            "" => false,
+            "due" => true,
+            _ => return Err(AppError::field("review", continuum_domain::validation::Problem::InvalidFormat)),
+        };
         Ok(CaseloadRequest {
+            reviews_due,
             worker,
             state: Some(self.state.clone()).filter(|s| !s.trim().is_empty()),
             order,
@@ -117,6 +127,9 @@ struct Line {
     responsible: String,
     release_without_plan: bool,
     follow_up_overdue: bool,
+    review_date: String,
+    review_due: bool,
+    review_overdue: bool,
 }
 
 /// A sortable column header.
@@ -137,6 +150,10 @@ struct CaseloadPage {
     filtered: bool,
     counts: Vec<CountLine>,
     total: i64,
+    /// Pathways with a care-plan review due or past, and the link that lists them.
+    reviews_due: i64,
+    reviews_due_href: String,
+    reviews_only: bool,
     alerts: Vec<AlertBlock>,
     columns: Vec<Column>,
     rows: Vec<Line>,
@@ -155,8 +172,9 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
     let worker = params.worker.trim();
     let sort = if params.sort.is_empty() { "name" } else { params.sort.as_str() };
     let descending = params.dir == "desc";
+    let review = params.review.trim();
     let keep = |state: &str, sort: &str, dir: &str| {
-        link("/caseload", &[("worker", worker), ("state", state), ("sort", sort), ("dir", dir)])
+        link("/caseload", &[("worker", worker), ("state", state), ("sort", sort), ("dir", dir), ("review", review)])
     };
     let mut workers = vec![
         Choice { code: "me".into(), label: continuum_i18n::t(lang, "caseload-worker-me"), selected: worker == "me" },
@@ -201,7 +219,13 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
                 section.kind.message_id(),
                 &[
                     ("count", continuum_i18n::Arg::Num(i64::try_from(section.rows.len()).unwrap_or(i64::MAX))),
-                    ("days", continuum_i18n::Arg::Num(PLAN_ALERT_DAYS)),
+                    (
+                        "days",
+                        continuum_i18n::Arg::Num(match section.kind {
+                            AlertKind::ReviewDue => REVIEW_DUE_DAYS,
+                            _ => PLAN_ALERT_DAYS,
+                        }),
+                    ),
                 ],
             ),
             day_header: continuum_i18n::t(lang, &format!("caseload-alert-day-{}", section.kind.code())),
@@ -211,6 +235,7 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
                 .map(|r| AlertLine {
                     href: match section.kind {
                         AlertKind::OatInterrupted => format!("/people/{}/oat", r.person_id),
+                        AlertKind::ReviewDue => format!("/people/{}/care-plan", r.person_id),
                         _ => format!("/people/{}/release-plan", r.person_id),
                     },
                     name: display_name(&r.family_name, &r.given_names),
@@ -261,6 +286,7 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
         ("state", params.state.as_str()),
         ("sort", params.sort.as_str()),
         ("dir", params.dir.as_str()),
+        ("review", review),
     ];
     let pager = Pager::new(lang, &listing, "/caseload", &filters);
     let rows = listing
@@ -286,6 +312,9 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
                 responsible: r.responsible.unwrap_or_default(),
                 release_without_plan: line.release_without_plan,
                 follow_up_overdue: line.follow_up_overdue,
+                review_date: r.review_date.unwrap_or_default(),
+                review_due: line.review_due,
+                review_overdue: line.review_overdue,
             }
         })
         .collect();
@@ -300,7 +329,19 @@ fn page(actor: &Actor, demo: bool, params: &CaseloadParams, caseload: Caseload, 
         site,
         workers,
         states,
-        filtered: !worker.is_empty() || !params.state.is_empty(),
+        filtered: !worker.is_empty() || !params.state.is_empty() || !review.is_empty(),
+        reviews_due: caseload.reviews_due,
+        reviews_due_href: link(
+            "/caseload",
+            &[
+                ("worker", worker),
+                ("state", params.state.as_str()),
+                ("sort", sort),
+                ("dir", params.dir.as_str()),
+                ("review", "due"),
+            ],
+        ),
+        reviews_only: !review.is_empty(),
         counts,
         total,
         alerts,

@@ -13,7 +13,7 @@ mod audit;
 mod care;
 // Release planning and follow-up (issue 5, items 6 to 8).
 mod care_team;
-mod caseload;
+pub(crate) mod caseload;
 mod release_plan;
 // Content packs and the self-administration kiosk.
 mod content_packs;

@@ -1321,6 +1321,15 @@ caseload-badge-release_without_plan = Release soon, no plan
 caseload-badge-follow_up_overdue = Follow-up overdue
 caseload-declined-at = Declined (at “{ $state }”)
 caseload-filter-invalid = A filter of this address could not be read: the whole caseload is shown.
+# Care-plan reviews on the caseload (issue 5, item 9).
+caseload-alert-review_due = Care-plan reviews due within { $days } days or past ({ $count })
+caseload-alert-day-review_due = Review date
+caseload-review = Care-plan review
+caseload-review-any = Any
+caseload-review-due-only = Due or past
+caseload-reviews-due = Reviews due
+caseload-badge-review_due = Review due
+caseload-badge-review_overdue = Review past
 
 ## Consent and the psychosocial service's view (issue 6, items 1 and 5).
 nav-participation = Participation

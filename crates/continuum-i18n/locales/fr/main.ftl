@@ -1319,6 +1319,15 @@ caseload-badge-release_without_plan = Libération proche, sans plan
 caseload-badge-follow_up_overdue = Suivi en retard
 caseload-declined-at = Refusé (à l'étape « { $state } »)
 caseload-filter-invalid = Un filtre de cette adresse n'a pas pu être lu : tous les dossiers sont affichés.
+# Care-plan reviews on the caseload (issue 5, item 9).
+caseload-alert-review_due = Révisions du plan de soins dans les { $days } jours ou dépassées ({ $count })
+caseload-alert-day-review_due = Date de révision
+caseload-review = Révision du plan de soins
+caseload-review-any = Toutes
+caseload-review-due-only = Proches ou dépassées
+caseload-reviews-due = Révisions à faire
+caseload-badge-review_due = Révision proche
+caseload-badge-review_overdue = Révision dépassée
 
 ## Consent and the psychosocial service's view (issue 6, items 1 and 5).
 nav-participation = Participation

@@ -1318,6 +1318,15 @@ caseload-badge-release_without_plan = Vrijlating nabij, geen plan
 caseload-badge-follow_up_overdue = Opvolging te laat
 caseload-declined-at = Geweigerd (in de fase “{ $state }”)
 caseload-filter-invalid = Een filter in dit adres kon niet gelezen worden: de hele caseload wordt getoond.
+# Care-plan reviews on the caseload (issue 5, item 9).
+caseload-alert-review_due = Evaluaties van het zorgplan binnen { $days } dagen of verstreken ({ $count })
+caseload-alert-day-review_due = Evaluatiedatum
+caseload-review = Evaluatie zorgplan
+caseload-review-any = Alle
+caseload-review-due-only = Nabij of verstreken
+caseload-reviews-due = Evaluaties te doen
+caseload-badge-review_due = Evaluatie nabij
+caseload-badge-review_overdue = Evaluatie verstreken
 
 ## Consent and the psychosocial service's view (issue 6, items 1 and 5).
 nav-participation = Deelname

@@ -43,6 +43,9 @@ mod care_team;
 mod caseload;
 mod follow_up;
 mod release_planning;
+// The care plan, release planning, follow-ups and the caseload through the API (issue 5, item 9).
+mod care_api;
+mod caseload_reviews;
 // Consent and the psychosocial service's view (issue 6, items 1 and 5).
 mod consents;
 // The directory of care providers (issue 6, item 2).

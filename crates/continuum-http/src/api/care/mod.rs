@@ -7,8 +7,15 @@ use crate::routes::Routes;
 
 pub mod contacts;
 pub mod intakes;
+// The care plan, release planning, follow-ups and the caseload (issue 5, item 9).
+pub mod caseload;
+pub mod plans;
+pub mod release;
 
 pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = intakes::routes(routes);
+    let routes = plans::routes(routes);
+    let routes = release::routes(routes);
+    let routes = caseload::routes(routes);
     contacts::routes(routes)
 }
