@@ -17,12 +17,12 @@
 //!   service of the person's prison (`WriteClinical`, as the document holds
 //!   clinical data).
 
-use continuum_documents::handover::{Handover, Medication, Step};
+use continuum_documents::handover::{Handover, Occasion, Step};
 use continuum_domain::audit::format_instant;
 use continuum_domain::episode::{ReleaseKind, pathway_step_at_release};
 use continuum_domain::handover::{OutTransferDraft, OutTransferFields};
 use continuum_domain::ids::{SiteId, UserId};
-use continuum_domain::oat::{Dose, OatMedicine};
+use continuum_domain::oat::Dose;
 use continuum_domain::pathway::{Context, State};
 use continuum_domain::policy::{Action, Target};
 use continuum_domain::validation::Problem;
@@ -35,6 +35,7 @@ use crate::access::Subject;
 use crate::actor::Actor;
 use crate::app::App;
 use crate::error::{AppError, AppResult};
+use crate::release_handovers::medications_on;
 
 /// A transfer between pilot prisons, until and after its acknowledgement.
 pub type HandoverSummary = HandoverRow;
@@ -179,8 +180,14 @@ impl App {
             pathway.apply(command, context.clone()).map_err(AppError::PathwayRefused)?;
             closing = Some(command);
         }
+        let transfer_date = draft.date.to_string();
+        let medications = medications_on(&prescriptions, &transfer_date);
+        let mut conn = self.store.reader().await?;
+        let extras = self.handover_extras(&mut conn, actor, person_id, false, !medications.is_empty()).await?;
+        drop(conn);
         let document = Handover {
-            language: continuum_i18n_lang(draft.language),
+            occasion: Occasion::TransferOut,
+            language: interface_lang(draft.language),
             person: format!("{}, {}", gate.person.family_name.to_uppercase(), gate.person.given_names),
             birth_date: gate.person.birth_date.clone(),
             prison_number: episode.prison_number.clone(),
@@ -201,32 +208,23 @@ impl App {
                         .collect()
                 })
                 .unwrap_or_default(),
-            medications: prescriptions
-                .iter()
-                .map(|r| Medication {
-                    atc: OatMedicine::parse(&r.medicine).map(|m| m.atc().to_owned()).unwrap_or_default(),
-                    medicine: r.medicine.clone(),
-                    daily_dose_mg: Dose::from_micrograms(r.daily_dose_ug).to_string(),
-                    prescriber: r.prescriber.clone(),
-                    start_date: r.start_date.clone(),
-                    stop_date: r.stop_date.clone(),
-                    observed: r.observed,
-                })
-                .collect(),
+            medications,
             declared_at_entry: declaration.map(|d| {
                 let medicine =
-                    continuum_i18n::t(continuum_i18n_lang(draft.language), &format!("oat-medicine-{}", d.medicine));
+                    continuum_i18n::t(interface_lang(draft.language), &format!("oat-medicine-{}", d.medicine));
                 format!("{medicine} · {} mg · {}", Dose::from_micrograms(d.daily_dose_ug), d.last_dose_date)
             }),
+            naloxone: extras.naloxone,
+            goals: extras.goals,
+            risks: extras.risks,
+            contacts: extras.contacts,
+            appointment: extras.appointment,
             made_by: actor.display_name.clone(),
             made_at: short(&format_instant(at)),
         };
-        let pdf = tokio::task::spawn_blocking(move || document.pdf())
-            .await
-            .map_err(|error| AppError::Internal(anyhow::anyhow!("the document's task failed: {error}")))?
-            .map_err(|error| AppError::Internal(anyhow::Error::new(error)))?;
+        let pdf = typeset(document).await?;
         let now = format_instant(at);
-        let date = draft.date.to_string();
+        let date = transfer_date;
         let mut tx = self.store.begin().await?;
         let kind = ReleaseKind::TransferOutOfProgramme.code();
         if !episodes::end(&mut tx, episode.id, &date, kind, Change::Released, &now, by).await? {
@@ -292,8 +290,16 @@ impl App {
     }
 }
 
+/// Typesets a handover document off the async workers.
+pub(crate) async fn typeset(document: Handover) -> AppResult<Vec<u8>> {
+    tokio::task::spawn_blocking(move || document.pdf())
+        .await
+        .map_err(|error| AppError::Internal(anyhow::anyhow!("the document's task failed: {error}")))?
+        .map_err(|error| AppError::Internal(anyhow::Error::new(error)))
+}
+
 /// The interface language of a document's language.
-fn continuum_i18n_lang(language: continuum_domain::site::Language) -> continuum_i18n::Lang {
+pub(crate) fn interface_lang(language: continuum_domain::site::Language) -> continuum_i18n::Lang {
     match language {
         continuum_domain::site::Language::Nl => continuum_i18n::Lang::Nl,
         continuum_domain::site::Language::Fr => continuum_i18n::Lang::Fr,
@@ -308,7 +314,7 @@ fn state_code(state: State) -> String {
 
 /// A state as the document names it: the stage's code, `declined`, or
 /// `closed:<reason>`.
-fn log_state(state: State) -> String {
+pub(crate) fn log_state(state: State) -> String {
     match state {
         State::Closed(reason) => format!("closed:{}", reason.code()),
         other => other.code().to_owned(),
@@ -316,7 +322,7 @@ fn log_state(state: State) -> String {
 }
 
 /// An instant as `YYYY-MM-DD HH:MM` (UTC).
-fn short(at: &str) -> String {
+pub(crate) fn short(at: &str) -> String {
     match (at.get(..10), at.get(11..16)) {
         (Some(date), Some(time)) => format!("{date} {time}"),
         _ => at.to_owned(),

@@ -49,7 +49,9 @@ pub mod users;
 // OAT and transfers (issue 5, items 4 and 5).
 mod care_access;
 pub mod handovers;
+// The handover at release (issue 6, item 6).
 pub mod oat;
+pub mod release_handovers;
 // Consent, the directory of care providers and the psychosocial service's
 // view (issue 6, items 1, 2 and 5).
 pub mod consents;

@@ -5,11 +5,12 @@
 use std::io::Write;
 use std::process::Command;
 
-use continuum_documents::handover::{Handover, Medication, Step};
+use continuum_documents::handover::{Contact, Goal, Handover, Medication, Occasion, Step};
 use continuum_i18n::Lang;
 
 fn sample(language: Lang, person: &str) -> Handover {
     Handover {
+        occasion: Occasion::TransferOut,
         language,
         person: person.to_owned(),
         birth_date: "1979-04-04".into(),
@@ -34,8 +35,14 @@ fn sample(language: Lang, person: &str) -> Handover {
             start_date: "2026-01-03".into(),
             stop_date: None,
             observed: true,
+            last_dose: "2026-03-05".into(),
         }],
         declared_at_entry: Some("Methadone · 60 mg".into()),
+        naloxone: None,
+        goals: vec![Goal { description: "Stable dose".into(), status: "open".into(), target_date: None }],
+        risks: vec!["oat_interruption".into()],
+        contacts: vec![Contact { role: "handover-contact-responsible".into(), name: "Care Worker HAS".into() }],
+        appointment: None,
         made_by: "Medical HAS".into(),
         made_at: "2026-03-05 10:00".into(),
     }
@@ -80,4 +87,34 @@ fn typed_text_is_printed_as_typed_never_as_markup() {
     let name = "#exit() *BOLD* $x$ [link] \\ «Éloïse»";
     let text = text_of(&sample(Lang::Fr, name).pdf().expect("a PDF"));
     assert!(text.contains("#exit() *BOLD* $x$ [link] \\ «Éloïse»"), "{text}");
+}
+
+#[test]
+fn the_handover_at_release_names_naloxone_goals_risks_contacts_and_the_appointment_in_each_language() {
+    for (lang, naloxone, risk, goal_status) in [
+        (Lang::En, "Handed over", "High risk of overdose", "Open"),
+        (Lang::Fr, "Remise", "Risque élevé de surdose", "En cours"),
+        (Lang::Nl, "Meegegeven", "Hoog risico op overdosis", "Lopend"),
+    ] {
+        let document = Handover {
+            occasion: Occasion::Release,
+            naloxone: Some("handed_over".into()),
+            risks: vec!["overdose_after_release".into()],
+            appointment: Some("2026-04-02 · De Sleutel Gent".into()),
+            to_prison: "De Sleutel".into(),
+            ..sample(lang, "PEETERS, Jan")
+        };
+        let text = text_of(&document.pdf().expect("a PDF"));
+        for expected in [
+            naloxone,
+            risk,
+            goal_status,
+            "Stable dose",
+            "Care Worker HAS",
+            "2026-04-02 · De Sleutel Gent",
+            "De Sleutel",
+        ] {
+            assert!(text.contains(expected), "{lang:?}: {expected:?} missing from {text}");
+        }
+    }
 }

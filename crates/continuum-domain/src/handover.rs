@@ -12,11 +12,19 @@
 //!   transfer out) and a handover document goes with the person, in the
 //!   language of the receiving prison, which the user names with the prison
 //!   (Belgian prisons work in Dutch or French; English for any other case).
+//! - **At release** (issue 6, item 6) the same document goes to the outside
+//!   service of the release plan, in the language the user chooses, only
+//!   within the person's sharing consent with that service's organisation
+//!   for every section it holds ([`HANDOVER_SECTIONS`]). A transfer to
+//!   another prison stays within prison health care: no sharing consent.
+//! - **The risks** it names are derived, never typed: [`risks`].
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
+use crate::consent::Section;
 use crate::person::required_date;
+use crate::release::{Naloxone, OatBridging};
 use crate::site::Language;
 use crate::validation::{self, Invalid, Problem};
 
@@ -73,6 +81,90 @@ impl OutTransferDraft {
             _ => Err(errors),
         }
     }
+}
+
+/// The sections of the consent a handover to an outside service shares.
+pub const HANDOVER_SECTIONS: [Section; 5] =
+    [Section::Identity, Section::Medication, Section::CarePlan, Section::Risks, Section::Appointments];
+
+/// A risk the handover names, for the receiver to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Risk {
+    /// Opioid tolerance falls in detention: the weeks after release carry a
+    /// high risk of overdose.
+    OverdoseAfterRelease,
+    /// Opioid use without naloxone handed over.
+    NoNaloxone,
+    /// On OAT at release without a bridging prescription.
+    OatNotBridged,
+    /// On OAT at a transfer: an interruption brings withdrawal and, after
+    /// it, overdose.
+    OatInterruption,
+}
+
+impl Risk {
+    /// Every risk, in the order the document names them.
+    pub const ALL: [Risk; 4] =
+        [Risk::OverdoseAfterRelease, Risk::NoNaloxone, Risk::OatNotBridged, Risk::OatInterruption];
+
+    /// The Fluent message id that words it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Risk::OverdoseAfterRelease => "handover-risk-overdose_after_release",
+            Risk::NoNaloxone => "handover-risk-no_naloxone",
+            Risk::OatNotBridged => "handover-risk-oat_not_bridged",
+            Risk::OatInterruption => "handover-risk-oat_interruption",
+        }
+    }
+
+    /// The stable code (Fluent key `handover-risk-<code>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Risk::OverdoseAfterRelease => "overdose_after_release",
+            Risk::NoNaloxone => "no_naloxone",
+            Risk::OatNotBridged => "oat_not_bridged",
+            Risk::OatInterruption => "oat_interruption",
+        }
+    }
+}
+
+/// Every Fluent message id this module can produce (checked in every
+/// language by another crate's test).
+pub fn message_ids() -> Vec<&'static str> {
+    Risk::ALL.map(Risk::message_id).to_vec()
+}
+
+/// What the risks are derived from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RiskFacts {
+    /// At release (else at a transfer).
+    pub at_release: bool,
+    /// A prescription of OAT is current.
+    pub on_oat: bool,
+    /// Naloxone, as the release plan says (`None`: not recorded).
+    pub naloxone: Option<Naloxone>,
+    /// The bridging prescription, as the release plan says.
+    pub bridging: Option<OatBridging>,
+}
+
+/// The risks of a handover. Opioid use is assumed unless the release plan
+/// says there is none: the person is in the drug care programme.
+pub fn risks(facts: RiskFacts) -> Vec<Risk> {
+    let opioid_use = facts.naloxone != Some(Naloxone::NoOpioidUse);
+    let mut risks = Vec::new();
+    if facts.at_release && opioid_use {
+        risks.push(Risk::OverdoseAfterRelease);
+    }
+    if facts.at_release && opioid_use && facts.naloxone != Some(Naloxone::HandedOver) {
+        risks.push(Risk::NoNaloxone);
+    }
+    if facts.at_release && facts.on_oat && facts.bridging != Some(OatBridging::Prescribed) {
+        risks.push(Risk::OatNotBridged);
+    }
+    if !facts.at_release && facts.on_oat {
+        risks.push(Risk::OatInterruption);
+    }
+    risks
 }
 
 #[cfg(test)]

@@ -312,6 +312,12 @@ fn every_release_and_follow_up_message_of_the_domain_exists_in_every_language() 
     assert_eq!(missing_keys(&ids), vec![]);
 }
 
+// The handover at transfer and at release (issue 6, item 6).
+#[test]
+fn every_handover_risk_exists_in_every_language() {
+    assert_eq!(missing_keys(&continuum_domain::handover::message_ids()), vec![]);
+}
+
 #[test]
 fn a_care_pathway_refusal_renders_with_translated_arguments() {
     use continuum_domain::pathway::{CommandKind, Refusal, RefusalReason, Stage, State};

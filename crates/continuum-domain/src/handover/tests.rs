@@ -38,3 +38,34 @@ fn a_transfer_out_lies_between_entry_and_today() {
     let future = OutTransferDraft::parse(&fields("Mons", "fr", "2026-03-06"), date(2026, 3, 1), date(2026, 3, 5));
     assert_eq!(future.expect_err("refused").for_field("transfer_date"), Some(&Problem::ImpossibleDate));
 }
+
+fn facts(on_oat: bool, naloxone: Option<Naloxone>, bridging: Option<OatBridging>) -> RiskFacts {
+    RiskFacts { at_release: true, on_oat, naloxone, bridging }
+}
+
+#[test]
+fn release_with_opioid_use_names_the_overdose_risk_and_naloxone_not_handed_over() {
+    assert_eq!(risks(facts(false, None, None)), vec![Risk::OverdoseAfterRelease, Risk::NoNaloxone]);
+    assert_eq!(risks(facts(false, Some(Naloxone::Declined), None)), vec![Risk::OverdoseAfterRelease, Risk::NoNaloxone]);
+    assert_eq!(risks(facts(false, Some(Naloxone::HandedOver), None)), vec![Risk::OverdoseAfterRelease]);
+}
+
+#[test]
+fn release_without_opioid_use_names_no_overdose_risk() {
+    assert!(risks(facts(false, Some(Naloxone::NoOpioidUse), None)).is_empty());
+}
+
+#[test]
+fn oat_without_a_bridging_prescription_at_release_is_a_risk() {
+    let unbridged = risks(facts(true, Some(Naloxone::HandedOver), None));
+    assert!(unbridged.contains(&Risk::OatNotBridged));
+    let bridged = risks(facts(true, Some(Naloxone::HandedOver), Some(OatBridging::Prescribed)));
+    assert!(!bridged.contains(&Risk::OatNotBridged));
+}
+
+#[test]
+fn a_transfer_on_oat_names_the_risk_of_interruption_only() {
+    let transfer = RiskFacts { at_release: false, on_oat: true, naloxone: None, bridging: None };
+    assert_eq!(risks(transfer), vec![Risk::OatInterruption]);
+    assert!(risks(RiskFacts { on_oat: false, ..transfer }).is_empty());
+}

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use continuum_app::referrals::ReferralOutcome;
+use continuum_app::release_handovers::ReleaseHandover;
 use continuum_app::release_plans::{Plan, ReleasePlanning};
 use continuum_app::{Actor, AppError};
 use continuum_domain::ids::SiteId;
@@ -20,6 +21,7 @@ use continuum_domain::release::{
     FollowUpFields, HealthInsurance, Housing, Naloxone, OatBridging, OutsideService, PLANNABLE_STAGES,
     ReleaseChecklist,
 };
+use continuum_domain::site::Language;
 use continuum_i18n::Lang;
 use serde::Deserialize;
 
@@ -73,6 +75,9 @@ pub(crate) struct PlanForm {
     note: String,
     #[serde(default)]
     reason: String,
+    // The handover document at release: the receiver's language.
+    #[serde(default)]
+    language: String,
 }
 
 impl PlanForm {
@@ -196,6 +201,7 @@ struct ReleasePlanPage {
     attendances: Vec<Choice>,
     means: Vec<Choice>,
     closings: Vec<Choice>,
+    handover_languages: Vec<Choice>,
     referral: Option<ReferralLine>,
 }
 
@@ -238,6 +244,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("means", "follow-up-means"),
     ("note", "follow-up-note"),
     ("reason", "follow-up-close-reason"),
+    ("language", "handover-release-language"),
 ];
 
 /// The answer of each item of a checklist, in the user's language.
@@ -380,7 +387,16 @@ fn page(
             selected: r.code() == form.reason,
         })
         .collect();
+    let handover_languages = Language::ALL
+        .iter()
+        .map(|l| Choice {
+            code: l.code().to_owned(),
+            label: Lang::parse(l.code()).map_or_else(|| l.code().to_owned(), |n| n.native_name().to_owned()),
+            selected: l.code() == form.language,
+        })
+        .collect();
     let page = ReleasePlanPage {
+        handover_languages,
         referral: planning.referral.as_ref().map(|r| referral_line(lang, r)),
         in_follow_up,
         follow_ups,
@@ -560,6 +576,39 @@ async fn close_follow_up(
     answer(&state, &actor, person_id, form, result).await
 }
 
+/// Makes the handover document at release and downloads it; the page
+/// again, naming each missing consent, when the person's consent does not
+/// let it go to the receiver.
+async fn make_handover(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm { actor, form }: CsrfForm<PlanForm>,
+) -> Response {
+    let lang = actor_lang(&actor);
+    if let Some(refused) =
+        super::refused_unless(&state, &actor, Action::WriteClinical, "handover_document.release").await
+    {
+        return refused;
+    }
+    let Some(person_id) = parse_id(&id) else {
+        return not_found(lang);
+    };
+    let errors = match state.app.make_release_handover(&actor, person_id, &form.language).await {
+        Ok(ReleaseHandover::Made(document)) => {
+            return Redirect::to(&format!("/handover-documents/{document}")).into_response();
+        }
+        Ok(ReleaseHandover::ConsentMissing { receiver, missing }) => (
+            FormErrors::of_messages(super::referrals::missing_consent_messages(lang, &missing, &receiver)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(error) => return answer(&state, &actor, person_id, form, Err(error)).await,
+    };
+    match state.app.release_planning(&actor, person_id).await {
+        Ok(planning) => page(&actor, state.settings.demo_mode, planning, Some(form), false, errors),
+        Err(error) => PageError::new(error, lang).into_response(),
+    }
+}
+
 pub(crate) fn routes(routes: Routes) -> Routes {
     routes
         .add("GET", "/people/{id}/release-plan", Access::Policy(Action::ReadClinical), get(show))
@@ -567,4 +616,5 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("POST", "/people/{id}/release-planning", Access::Policy(Action::WriteClinical), post(start))
         .add("POST", "/people/{id}/follow-ups", Access::Policy(Action::WriteClinical), post(record_follow_up))
         .add("POST", "/people/{id}/follow-up/close", Access::Policy(Action::WriteClinical), post(close_follow_up))
+        .add("POST", "/people/{id}/release-handover", Access::Policy(Action::WriteClinical), post(make_handover))
 }

@@ -1858,3 +1858,25 @@ governance-reminder-action_due_soon = Due on { $date }: { $title } ({ $group })
 governance-reminder-upcoming_meeting = Meeting of { $group } on { $date }
 governance-reminder-minutes_to_approve = Minutes of the meeting of { $date } to approve ({ $group })
 governance-reminder-authorisation_waiting = Request for authorisation waiting since { $date }: { $title } ({ $group })
+
+## The handover at transfer and at release (issue 6, item 6).
+handover-doc-intro-release = The person is released. This document hands their care over to the outside service named below, within the person's consent to share: the opioid agonist treatment to continue without interruption, naloxone, the care plan's goals, the risks, who to contact and the first appointment. It holds health data under medical secrecy.
+handover-doc-to-service = Receiving service
+handover-doc-last-dose = Last dose in prison
+handover-doc-naloxone-unknown = Not recorded
+handover-doc-no-goals = The care plan has no goals.
+handover-doc-risks = Risks
+handover-doc-no-risks = No risk is known.
+handover-doc-contacts = Contacts at the sending prison
+handover-doc-no-appointment = No appointment is made yet.
+handover-risk-overdose_after_release = High risk of overdose in the weeks after release: tolerance to opioids fell during detention.
+handover-risk-no_naloxone = Naloxone was not handed over.
+handover-risk-oat_not_bridged = On opioid agonist treatment without a bridging prescription: the treatment may be interrupted.
+handover-risk-oat_interruption = On opioid agonist treatment: an interruption brings withdrawal and, after it, a risk of overdose.
+handover-contact-responsible = Responsible care worker
+handover-contact-author = Made by
+handover-release-title = Handover document at release
+handover-release-help = For the outside service of the release plan, within the person's consent to share their identity, medication, care plan, risks and appointments with it.
+handover-release-language = Language of the receiving service
+handover-release-make = Make the handover document (PDF)
+handover-release-not-planned = The handover at release is made while the pathway plans the release.

@@ -1856,3 +1856,25 @@ governance-reminder-action_due_soon = À faire pour le { $date } : { $title } ({
 governance-reminder-upcoming_meeting = Réunion de { $group } le { $date }
 governance-reminder-minutes_to_approve = Procès-verbal de la réunion du { $date } à approuver ({ $group })
 governance-reminder-authorisation_waiting = Demande d'autorisation en attente depuis le { $date } : { $title } ({ $group })
+
+## The handover at transfer and at release (issue 6, item 6).
+handover-doc-intro-release = La personne est libérée. Ce document transmet son suivi au service extérieur nommé ci-dessous, dans les limites de son consentement au partage : le traitement de substitution aux opiacés, qui ne doit pas être interrompu, la naloxone, les objectifs du plan de soins, les risques, les personnes de contact et le premier rendez-vous. Il contient des données de santé couvertes par le secret médical.
+handover-doc-to-service = Service d'accueil
+handover-doc-last-dose = Dernière dose en prison
+handover-doc-naloxone-unknown = Non renseigné
+handover-doc-no-goals = Le plan de soins n'a pas d'objectifs.
+handover-doc-risks = Risques
+handover-doc-no-risks = Aucun risque n'est connu.
+handover-doc-contacts = Personnes de contact à la prison d'origine
+handover-doc-no-appointment = Aucun rendez-vous n'est encore pris.
+handover-risk-overdose_after_release = Risque élevé de surdose dans les semaines qui suivent la libération : la tolérance aux opioïdes a baissé pendant la détention.
+handover-risk-no_naloxone = La naloxone n'a pas été remise.
+handover-risk-oat_not_bridged = Sous traitement de substitution sans prescription de relais : le traitement risque d'être interrompu.
+handover-risk-oat_interruption = Sous traitement de substitution : une interruption entraîne un sevrage puis un risque de surdose.
+handover-contact-responsible = Intervenant responsable
+handover-contact-author = Établi par
+handover-release-title = Document de transmission à la libération
+handover-release-help = Pour le service extérieur du plan de libération, dans les limites du consentement de la personne à lui communiquer son identité, sa médication, son plan de soins, les risques et les rendez-vous.
+handover-release-language = Langue du service d'accueil
+handover-release-make = Établir le document de transmission (PDF)
+handover-release-not-planned = Le document de transmission à la libération s'établit pendant la préparation de la libération.

@@ -1855,3 +1855,25 @@ governance-reminder-action_due_soon = Te doen tegen { $date }: { $title } ({ $gr
 governance-reminder-upcoming_meeting = Vergadering van { $group } op { $date }
 governance-reminder-minutes_to_approve = Notulen van de vergadering van { $date } goed te keuren ({ $group })
 governance-reminder-authorisation_waiting = Aanvraag tot toelating wacht sinds { $date }: { $title } ({ $group })
+
+## The handover at transfer and at release (issue 6, item 6).
+handover-doc-intro-release = De persoon wordt vrijgelaten. Dit document draagt de zorg over aan de externe dienst hieronder, binnen de toestemming van de persoon om gegevens te delen: de substitutiebehandeling, die niet onderbroken mag worden, naloxon, de doelen van het zorgplan, de risico's, de contactpersonen en de eerste afspraak. Het bevat gezondheidsgegevens onder medisch beroepsgeheim.
+handover-doc-to-service = Ontvangende dienst
+handover-doc-last-dose = Laatste dosis in de gevangenis
+handover-doc-naloxone-unknown = Niet ingevuld
+handover-doc-no-goals = Het zorgplan heeft geen doelen.
+handover-doc-risks = Risico's
+handover-doc-no-risks = Er is geen risico bekend.
+handover-doc-contacts = Contactpersonen in de verzendende gevangenis
+handover-doc-no-appointment = Er is nog geen afspraak gemaakt.
+handover-risk-overdose_after_release = Hoog risico op overdosis in de weken na de vrijlating: de tolerantie voor opioïden is tijdens de detentie gedaald.
+handover-risk-no_naloxone = Naloxon werd niet meegegeven.
+handover-risk-oat_not_bridged = In substitutiebehandeling zonder overbruggingsvoorschrift: de behandeling dreigt onderbroken te worden.
+handover-risk-oat_interruption = In substitutiebehandeling: een onderbreking leidt tot ontwenning en daarna tot een risico op overdosis.
+handover-contact-responsible = Verantwoordelijke hulpverlener
+handover-contact-author = Opgemaakt door
+handover-release-title = Overdrachtsdocument bij vrijlating
+handover-release-help = Voor de externe dienst van het vrijlatingsplan, binnen de toestemming van de persoon om zijn identiteit, medicatie, zorgplan, risico's en afspraken met die dienst te delen.
+handover-release-language = Taal van de ontvangende dienst
+handover-release-make = Het overdrachtsdocument opmaken (PDF)
+handover-release-not-planned = Het overdrachtsdocument bij vrijlating wordt opgemaakt terwijl het traject de vrijlating voorbereidt.

@@ -270,6 +270,8 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/people/{id}/transfer-out", policy(Action::WriteClinical)),
     ("GET", "/api/v1/people/{id}/handover-documents", policy(Action::ReadClinical)),
     ("GET", "/api/v1/handover-documents/{id}", policy(Action::ReadClinical)),
+    // The handover at release (issue 6, item 6).
+    ("POST", "/people/{id}/release-handover", policy(Action::WriteClinical)),
     ("GET", "/fhir/r4/MedicationRequest", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/MedicationRequest/{id}", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/MedicationStatement", policy(Action::ReadClinical)),

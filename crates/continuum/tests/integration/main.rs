@@ -61,3 +61,5 @@ mod governance_view;
 // Referrals and outside providers' access (issue 6, items 3 and 4).
 mod outside_provider;
 mod referrals;
+// The handover at transfer and at release (issue 6, item 6).
+mod release_handover;

@@ -225,6 +225,9 @@ async fn a_transfer_out_of_the_programme_closes_with_a_handover_document_in_the_
         "Méthadone (N07BC02)",
         "70 mg",
         "Transféré hors du programme",
+        // The handover's risks and contacts (issue 6, item 6).
+        "une interruption entraîne un sevrage",
+        "Dernière dose en prison",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from {text}");
     }
