@@ -1842,3 +1842,14 @@ governance-reminder-action_due_soon = Due on { $date }: { $title } ({ $group })
 governance-reminder-upcoming_meeting = Meeting of { $group } on { $date }
 governance-reminder-minutes_to_approve = Minutes of the meeting of { $date } to approve ({ $group })
 governance-reminder-authorisation_waiting = Request for authorisation waiting since { $date }: { $title } ({ $group })
+governance-mail-subject = Continuum: { $count } governance { $count ->
+    [one] reminder
+   *[other] reminders
+}
+governance-mail-intro = Continuum has { $count } governance { $count ->
+    [one] reminder
+   *[other] reminders
+} for you today:
+governance-mail-requests-waiting = Requests for authorisation waiting for a decision: { $count } ({ $group })
+governance-mail-link = See them in Continuum: { $link }
+governance-mail-footer = This message is sent automatically and holds no personal data. Do not reply to it.

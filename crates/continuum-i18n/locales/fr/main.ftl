@@ -1840,3 +1840,14 @@ governance-reminder-action_due_soon = À faire pour le { $date } : { $title } ({
 governance-reminder-upcoming_meeting = Réunion de { $group } le { $date }
 governance-reminder-minutes_to_approve = Procès-verbal de la réunion du { $date } à approuver ({ $group })
 governance-reminder-authorisation_waiting = Demande d'autorisation en attente depuis le { $date } : { $title } ({ $group })
+governance-mail-subject = Continuum : { $count } { $count ->
+    [one] rappel
+   *[other] rappels
+} sur les groupes de pilotage
+governance-mail-intro = Continuum a aujourd'hui { $count } { $count ->
+    [one] rappel
+   *[other] rappels
+} sur les groupes de pilotage pour vous :
+governance-mail-requests-waiting = Demandes d'autorisation en attente de décision : { $count } ({ $group })
+governance-mail-link = Voyez-les dans Continuum : { $link }
+governance-mail-footer = Ce message est envoyé automatiquement et ne contient aucune donnée personnelle. N'y répondez pas.

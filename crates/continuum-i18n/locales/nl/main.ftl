@@ -1839,3 +1839,14 @@ governance-reminder-action_due_soon = Te doen tegen { $date }: { $title } ({ $gr
 governance-reminder-upcoming_meeting = Vergadering van { $group } op { $date }
 governance-reminder-minutes_to_approve = Notulen van de vergadering van { $date } goed te keuren ({ $group })
 governance-reminder-authorisation_waiting = Aanvraag tot toelating wacht sinds { $date }: { $title } ({ $group })
+governance-mail-subject = Continuum: { $count } { $count ->
+    [one] herinnering
+   *[other] herinneringen
+} over de stuurgroepen
+governance-mail-intro = Continuum heeft vandaag { $count } { $count ->
+    [one] herinnering
+   *[other] herinneringen
+} over de stuurgroepen voor u:
+governance-mail-requests-waiting = Aanvragen tot toelating die op een beslissing wachten: { $count } ({ $group })
+governance-mail-link = Bekijk ze in Continuum: { $link }
+governance-mail-footer = Dit bericht wordt automatisch verstuurd en bevat geen persoonsgegevens. Beantwoord het niet.

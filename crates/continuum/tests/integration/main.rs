@@ -50,6 +50,7 @@ mod directory;
 mod transfers;
 // Governance (issue 7).
 mod governance;
+mod governance_mail; // Governance e-mail reminders (issue 7, item 6).
 mod governance_projects;
 mod governance_reminders; // Governance reminders (issue 7, item 6).
 mod governance_view;
