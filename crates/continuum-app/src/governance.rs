@@ -26,6 +26,7 @@
 mod access;
 pub mod actions;
 pub mod groups;
+pub mod mail;
 pub mod meetings;
 pub mod overview;
 pub mod projects;

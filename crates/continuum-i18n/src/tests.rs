@@ -392,6 +392,7 @@ fn every_message_renders_without_marks_or_placeholders() {
         // Governance reminders (issue 7, item 6).
         ("group", Arg::from("Lokale stuurgroep drugs Hasselt")),
         ("title", Arg::from("Opleiding plannen")),
+        ("link", Arg::from("https://continuum.example.org/governance")),
     ];
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
         sample_args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent())).collect();

@@ -8,6 +8,7 @@ pub mod actions;
 pub mod groups;
 pub mod meetings;
 pub mod projects;
+pub mod reminders;
 
 use crate::{Conn, StoreResult};
 

@@ -101,6 +101,13 @@ pub enum Command {
         command: InstrumentCommand,
     },
 
+    /// Governance (issue 7): send the e-mail reminders.
+    Governance {
+        /// The governance command.
+        #[command(subcommand)]
+        command: GovernanceCommand,
+    },
+
     /// Copy the SQLite database to FILE while it is in use.
     ///
     /// Writes a consistent copy (the server may keep running). FILE must not
@@ -246,6 +253,19 @@ pub struct LoadPackArgs {
     /// policy and the audit trail apply to them.
     #[arg(long, value_name = "NAME")]
     pub user: String,
+}
+
+/// `governance` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GovernanceCommand {
+    /// E-mail each user with an address their governance reminders.
+    ///
+    /// Upcoming meetings, minutes to approve, actions due or overdue and
+    /// requests waiting, in the user's language; only group names, dates,
+    /// action titles, counts and a link. A reminder already sent today is
+    /// not sent again: run it daily (cron, a systemd timer). Needs
+    /// `mail.smtp_host`; without it, says so and sends nothing.
+    SendReminders,
 }
 
 /// `audit` subcommands.

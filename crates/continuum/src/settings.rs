@@ -34,7 +34,7 @@ pub const ENV_PREFIX: &str = "CONTINUUM_";
 
 /// The top-level keys; environment variables naming anything else are
 /// not configuration and are ignored.
-const SECTIONS: [&str; 5] = ["database", "server", "log", "security", "demo"];
+const SECTIONS: [&str; 6] = ["database", "server", "log", "security", "demo", "mail"];
 
 /// Everything the command can be configured with.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -51,6 +51,38 @@ pub struct Settings {
     /// Demo mode: the demo password is accepted and a banner is shown.
     /// Never on real data.
     pub demo: bool,
+    /// E-mail (governance reminders, issue 7 item 6); off unless
+    /// `mail.smtp_host` is set.
+    pub mail: MailSettings,
+}
+
+/// `[mail]`: the SMTP server the governance reminders are sent through.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    /// The SMTP server; empty (the default): no e-mail is sent.
+    pub smtp_host: String,
+    /// Its port.
+    pub smtp_port: u16,
+    /// `starttls` (the default), `tls`, or `none` (a relay on the same
+    /// host or network only).
+    pub tls: String,
+    /// The sender, `Continuum <noreply@example.org>`.
+    pub sender: String,
+    /// The application's address, for the link in the messages.
+    pub base_url: String,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            smtp_host: String::new(),
+            smtp_port: 587,
+            tls: "starttls".into(),
+            sender: String::new(),
+            base_url: "http://127.0.0.1:8080".into(),
+        }
+    }
 }
 
 /// `[database]`.
@@ -307,11 +339,35 @@ impl Settings {
                 return invalid(format!("{name} must be at least 1"));
             }
         }
+        let mail = &self.mail;
+        if !mail.smtp_host.trim().is_empty() {
+            if continuum_app::governance::mail::SmtpTls::parse(&mail.tls).is_none() {
+                return invalid("mail.tls must be starttls, tls or none".into());
+            }
+            if mail.sender.trim().is_empty() {
+                return invalid("mail.sender is empty".into());
+            }
+        }
         let max_days = AppConfig::default().token_max_days;
         if !(1..=max_days).contains(&i64::from(security.token_default_days)) {
             return invalid(format!("security.token_default_days must be between 1 and {max_days}"));
         }
         Ok(())
+    }
+
+    /// The SMTP server of the reminders, if one is configured.
+    pub fn mail(&self) -> Option<continuum_app::governance::mail::MailConfig> {
+        let mail = &self.mail;
+        if mail.smtp_host.trim().is_empty() {
+            return None;
+        }
+        Some(continuum_app::governance::mail::MailConfig {
+            host: mail.smtp_host.trim().to_owned(),
+            port: mail.smtp_port,
+            sender: mail.sender.trim().to_owned(),
+            tls: continuum_app::governance::mail::SmtpTls::parse(&mail.tls)?,
+            base_url: mail.base_url.trim().to_owned(),
+        })
     }
 
     /// The pool settings of the database.
@@ -473,6 +529,24 @@ mod tests {
             assert_eq!(load(None)?.app_config(false).transfer_read_window, SignedDuration::from_hours(24 * 14));
             jail.set_env("CONTINUUM_SECURITY__TRANSFER_READ_DAYS", "7");
             assert_eq!(load(None)?.app_config(false).transfer_read_window, SignedDuration::from_hours(24 * 7));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn mail_is_off_by_default_and_configured_from_the_environment() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            assert_eq!(load(None)?.mail(), None, "no SMTP server by default");
+            jail.set_env("CONTINUUM_MAIL__SMTP_HOST", "smtp.example.org");
+            jail.set_env("CONTINUUM_MAIL__SMTP_PORT", "465");
+            jail.set_env("CONTINUUM_MAIL__TLS", "tls");
+            jail.set_env("CONTINUUM_MAIL__SENDER", "Continuum <noreply@example.org>");
+            let mail = load(None)?.mail().expect("configured");
+            assert_eq!((mail.host.as_str(), mail.port), ("smtp.example.org", 465));
+            assert_eq!(mail.tls, continuum_app::governance::mail::SmtpTls::Tls);
+            jail.set_env("CONTINUUM_MAIL__TLS", "sometimes");
+            assert!(load(None).is_err(), "an unknown TLS mode is an error");
             Ok(())
         });
     }

@@ -1858,6 +1858,17 @@ governance-reminder-action_due_soon = Due on { $date }: { $title } ({ $group })
 governance-reminder-upcoming_meeting = Meeting of { $group } on { $date }
 governance-reminder-minutes_to_approve = Minutes of the meeting of { $date } to approve ({ $group })
 governance-reminder-authorisation_waiting = Request for authorisation waiting since { $date }: { $title } ({ $group })
+governance-mail-subject = Continuum: { $count } governance { $count ->
+    [one] reminder
+   *[other] reminders
+}
+governance-mail-intro = Continuum has { $count } governance { $count ->
+    [one] reminder
+   *[other] reminders
+} for you today:
+governance-mail-requests-waiting = Requests for authorisation waiting for a decision: { $count } ({ $group })
+governance-mail-link = See them in Continuum: { $link }
+governance-mail-footer = This message is sent automatically and holds no personal data. Do not reply to it.
 
 ## The handover at transfer and at release (issue 6, item 6).
 handover-doc-intro-release = The person is released. This document hands their care over to the outside service named below, within the person's consent to share: the opioid agonist treatment to continue without interruption, naloxone, the care plan's goals, the risks, who to contact and the first appointment. It holds health data under medical secrecy.

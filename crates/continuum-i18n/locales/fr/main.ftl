@@ -1856,6 +1856,17 @@ governance-reminder-action_due_soon = À faire pour le { $date } : { $title } ({
 governance-reminder-upcoming_meeting = Réunion de { $group } le { $date }
 governance-reminder-minutes_to_approve = Procès-verbal de la réunion du { $date } à approuver ({ $group })
 governance-reminder-authorisation_waiting = Demande d'autorisation en attente depuis le { $date } : { $title } ({ $group })
+governance-mail-subject = Continuum : { $count } { $count ->
+    [one] rappel
+   *[other] rappels
+} sur les groupes de pilotage
+governance-mail-intro = Continuum a aujourd'hui { $count } { $count ->
+    [one] rappel
+   *[other] rappels
+} sur les groupes de pilotage pour vous :
+governance-mail-requests-waiting = Demandes d'autorisation en attente de décision : { $count } ({ $group })
+governance-mail-link = Voyez-les dans Continuum : { $link }
+governance-mail-footer = Ce message est envoyé automatiquement et ne contient aucune donnée personnelle. N'y répondez pas.
 
 ## The handover at transfer and at release (issue 6, item 6).
 handover-doc-intro-release = La personne est libérée. Ce document transmet son suivi au service extérieur nommé ci-dessous, dans les limites de son consentement au partage : le traitement de substitution aux opiacés, qui ne doit pas être interrompu, la naloxone, les objectifs du plan de soins, les risques, les personnes de contact et le premier rendez-vous. Il contient des données de santé couvertes par le secret médical.

@@ -1855,6 +1855,17 @@ governance-reminder-action_due_soon = Te doen tegen { $date }: { $title } ({ $gr
 governance-reminder-upcoming_meeting = Vergadering van { $group } op { $date }
 governance-reminder-minutes_to_approve = Notulen van de vergadering van { $date } goed te keuren ({ $group })
 governance-reminder-authorisation_waiting = Aanvraag tot toelating wacht sinds { $date }: { $title } ({ $group })
+governance-mail-subject = Continuum: { $count } { $count ->
+    [one] herinnering
+   *[other] herinneringen
+} over de stuurgroepen
+governance-mail-intro = Continuum heeft vandaag { $count } { $count ->
+    [one] herinnering
+   *[other] herinneringen
+} over de stuurgroepen voor u:
+governance-mail-requests-waiting = Aanvragen tot toelating die op een beslissing wachten: { $count } ({ $group })
+governance-mail-link = Bekijk ze in Continuum: { $link }
+governance-mail-footer = Dit bericht wordt automatisch verstuurd en bevat geen persoonsgegevens. Beantwoord het niet.
 
 ## The handover at transfer and at release (issue 6, item 6).
 handover-doc-intro-release = De persoon wordt vrijgelaten. Dit document draagt de zorg over aan de externe dienst hieronder, binnen de toestemming van de persoon om gegevens te delen: de substitutiebehandeling, die niet onderbroken mag worden, naloxon, de doelen van het zorgplan, de risico's, de contactpersonen en de eerste afspraak. Het bevat gezondheidsgegevens onder medisch beroepsgeheim.

@@ -4,6 +4,7 @@
 mod audit;
 mod backup;
 mod demo;
+mod governance;
 mod import;
 mod instrument;
 mod migrate;
@@ -18,7 +19,7 @@ use continuum_app::App;
 use continuum_http::HttpSettings;
 use tokio::net::TcpListener;
 
-use crate::cli::{AuditCommand, Command, ImportCommand, InstrumentCommand, TokenCommand};
+use crate::cli::{AuditCommand, Command, GovernanceCommand, ImportCommand, InstrumentCommand, TokenCommand};
 use crate::settings::{DatabaseUrl, Settings};
 
 /// The exit code of a task this command does not do for the configured
@@ -36,6 +37,9 @@ pub async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCod
         Command::Import { command: ImportCommand::Entries(args) } => import::entries(&settings, args).await,
         Command::Instrument { command: InstrumentCommand::LoadPack(args) } => {
             instrument::load_pack(&settings, args).await
+        }
+        Command::Governance { command: GovernanceCommand::SendReminders } => {
+            governance::send_reminders(&settings).await
         }
         Command::Backup(args) => backup::run(&settings, args).await,
         Command::Restore(args) => restore::run(&settings, args).await,

@@ -55,6 +55,7 @@ mod transfers;
 mod governance;
 mod governance_browser;
 mod governance_documents;
+mod governance_mail; // Governance e-mail reminders (issue 7, item 6).
 mod governance_projects;
 mod governance_reminders; // Governance reminders (issue 7, item 6).
 mod governance_view;
