@@ -40,9 +40,12 @@ pub async fn seed_governance(app: &App) -> AppResult<()> {
     }
     let coordinator = app.command_line_actor("coordinator.nl").await?;
     let central = create_group(app, &coordinator, "Centrale stuurgroep drugs (demo)", "central", None).await?;
-    member(app, &coordinator, central, "M. Janssens (demo)", "director_general", "chair").await?;
-    member(app, &coordinator, central, "S. Dubois (demo)", "drug_coordinator", "secretary").await?;
-    member(app, &coordinator, central, "K. Peeters (demo)", "chief_doctor", "member").await?;
+    member(app, &coordinator, central, "M. Janssens (demo)", "director_general", "chair", "").await?;
+    // The coordinator sits on the central group with their account, so that
+    // signing in as them shows the group's reminders.
+    let secretary = coordinator.username.as_str();
+    member(app, &coordinator, central, "S. Dubois (demo)", "drug_coordinator", "secretary", secretary).await?;
+    member(app, &coordinator, central, "K. Peeters (demo)", "chief_doctor", "member", "").await?;
     let first = meeting(app, &coordinator, central, -380, "10:00").await?;
     app.save_minutes(&coordinator, first, "Kader van de lokale stuurgroepen besproken (demo).").await?;
 
@@ -113,9 +116,12 @@ async fn seed_local_group(app: &App, coordinator: &Actor, director: &Actor, grou
     };
     let id = create_group(app, coordinator, &name, "local", site.map(|s| s.id)).await?;
     let office = if group.chaired { "chair" } else { "member" };
-    let owner = member(app, director, id, "Directeur (demo)", "prison_director", office).await?;
-    member(app, director, id, "Drughulp (demo)", "drug_service", "secretary").await?;
-    member(app, director, id, "Gevangenisarts (demo)", "prison_doctor", "member").await?;
+    // The director sits with their account, so the overdue action reaches
+    // them among their reminders.
+    let account = director.username.as_str();
+    let owner = member(app, director, id, "Directeur (demo)", "prison_director", office, account).await?;
+    member(app, director, id, "Drughulp (demo)", "drug_service", "secretary", "").await?;
+    member(app, director, id, "Gevangenisarts (demo)", "prison_doctor", "member", "").await?;
     let mut previous: Option<i64> = None;
     for days in group.held {
         let held = meeting(app, director, id, *days, "14:00").await?;
@@ -146,10 +152,19 @@ async fn create_group(
     app.create_group(by, &draft).await
 }
 
-async fn member(app: &App, by: &Actor, group: i64, name: &str, function: &str, office: &str) -> AppResult<i64> {
+/// A member of `group`, linked to the staff account `username` unless empty.
+async fn member(
+    app: &App,
+    by: &Actor,
+    group: i64,
+    name: &str,
+    function: &str,
+    office: &str,
+    username: &str,
+) -> AppResult<i64> {
     let start = day(app, -730);
     let fields = MemberFields { function, name, organisation: "", office, start: &start, end: "" };
-    app.add_member(by, group, &MemberDraft::parse(&fields)?, "").await
+    app.add_member(by, group, &MemberDraft::parse(&fields)?, username).await
 }
 
 /// A held meeting `days` from today (not after today) at `time`.

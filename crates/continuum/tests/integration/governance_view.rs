@@ -6,6 +6,7 @@
 
 use continuum_app::{Actor, App};
 use continuum_domain::governance::group::{GroupDraft, GroupFields, Thresholds};
+use continuum_domain::governance::reminder::ReminderKind;
 use continuum_i18n::Lang;
 use continuum_testkit::database::Backend;
 use continuum_testkit::server::TestServer;
@@ -188,6 +189,18 @@ async fn the_demo_governance_view_shows_the_dormant_groups_and_the_group_without
     assert!(!row(&html, chaired).contains(&concern), "{}", row(&html, chaired));
 }
 on_both_backends!(the_demo_governance_view_shows_the_dormant_groups_and_the_group_without_a_chair);
+
+async fn the_demo_directors_are_reminded_of_their_groups_overdue_action(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    continuum_app::demo::seed_governance(&server.app).await.expect("the demo's governance");
+    let director = actor(&server.app, "director.leu").await;
+    let reminders = server.app.governance_reminders(&director).await.expect("reminders");
+    assert!(
+        reminders.iter().any(|r| r.kind == ReminderKind::ActionOverdue && r.group_name.contains("Leuven")),
+        "{reminders:?}"
+    );
+}
+on_both_backends!(the_demo_directors_are_reminded_of_their_groups_overdue_action);
 
 /// Moves the application's clock to `time` tomorrow on the Belgian clock.
 fn clock_to_tomorrow_at(app: &App, time: jiff::civil::Time) {
