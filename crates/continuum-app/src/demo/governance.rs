@@ -109,23 +109,21 @@ async fn seed_local_group(app: &App, coordinator: &Actor, director: &Actor, grou
     // Named after the prison, in its region's language, so that lists of
     // groups tell them apart.
     let prison = site.map(|s| s.name.as_str()).unwrap_or(group.site);
-    let name = if matches!(group.site, "JAM" | "LEZ" | "AND" | "LAN") {
-        format!("Comité local drogues {prison} (demo)")
-    } else {
-        format!("Lokale stuurgroep drugs {prison} (demo)")
-    };
+    let french = matches!(group.site, "JAM" | "LEZ" | "AND" | "LAN");
+    let words = if french { &FRENCH } else { &DUTCH };
+    let name = format!("{} {prison} (demo)", words.group);
     let id = create_group(app, coordinator, &name, "local", site.map(|s| s.id)).await?;
     let office = if group.chaired { "chair" } else { "member" };
     // The director sits with their account, so the overdue action reaches
     // them among their reminders.
     let account = director.username.as_str();
-    let owner = member(app, director, id, "Directeur (demo)", "prison_director", office, account).await?;
-    member(app, director, id, "Drughulp (demo)", "drug_service", "secretary", "").await?;
-    member(app, director, id, "Gevangenisarts (demo)", "prison_doctor", "member", "").await?;
+    let owner = member(app, director, id, words.director, "prison_director", office, account).await?;
+    member(app, director, id, words.drug_service, "drug_service", "secretary", "").await?;
+    member(app, director, id, words.doctor, "prison_doctor", "member", "").await?;
     let mut previous: Option<i64> = None;
     for days in group.held {
         let held = meeting(app, director, id, *days, "14:00").await?;
-        app.save_minutes(director, held, "Opvolging van het drugbeleid (demo).").await?;
+        app.save_minutes(director, held, words.minutes).await?;
         if let Some(earlier) = previous {
             app.approve_minutes(director, earlier, Some(held)).await?;
         }
@@ -134,12 +132,39 @@ async fn seed_local_group(app: &App, coordinator: &Actor, director: &Actor, grou
     if let (Some(last), Some(days)) = (previous, group.held.last()) {
         let due = day(app, days + 7);
         let owner = owner.to_string();
-        let action =
-            ActionFields { title: "Vorming voor de penitentiaire beambten plannen (demo)", owner: &owner, due: &due };
+        let action = ActionFields { title: words.action, owner: &owner, due: &due };
         app.add_action(director, last, &action, None).await?;
     }
     Ok(id)
 }
+
+/// The demo's words for a local group, in its region's language.
+struct GroupWords {
+    group: &'static str,
+    director: &'static str,
+    drug_service: &'static str,
+    doctor: &'static str,
+    minutes: &'static str,
+    action: &'static str,
+}
+
+const DUTCH: GroupWords = GroupWords {
+    group: "Lokale stuurgroep drugs",
+    director: "Directeur (demo)",
+    drug_service: "Drughulp (demo)",
+    doctor: "Gevangenisarts (demo)",
+    minutes: "Opvolging van het drugbeleid (demo).",
+    action: "Vorming voor de penitentiaire beambten plannen (demo)",
+};
+
+const FRENCH: GroupWords = GroupWords {
+    group: "Comité local drogues",
+    director: "Directeur (demo)",
+    drug_service: "Service d'aide en toxicomanie (demo)",
+    doctor: "Médecin de la prison (demo)",
+    minutes: "Suivi de la politique drogues (demo).",
+    action: "Planifier la formation des agents pénitentiaires (demo)",
+};
 
 async fn create_group(
     app: &App,
