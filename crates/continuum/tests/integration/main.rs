@@ -66,3 +66,4 @@ mod referrals;
 mod release_handover;
 // End-to-end browser tests of the care pathway and of a referral at release (issues 5 and 6, "Done when").
 mod care_pathway_browser;
+mod referral_browser;
