@@ -64,3 +64,6 @@ mod outside_provider;
 mod referrals;
 // The handover at transfer and at release (issue 6, item 6).
 mod release_handover;
+// End-to-end browser tests of the care pathway and of a referral at release (issues 5 and 6, "Done when").
+mod care_pathway_browser;
+mod referral_browser;
