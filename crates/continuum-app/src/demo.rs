@@ -19,6 +19,9 @@ use crate::error::{AppError, AppResult};
 // release planning, releases and follow-ups at every prison.
 mod care;
 pub use care::seed_care_pathways;
+// The care pathway at national scale, for bench/register (issue 5, "Speed").
+mod care_bench;
+pub use care_bench::{BENCH_TIMELINE_ENTRIES, BENCH_TIMELINE_PRISON_NUMBER, seed_care_bench};
 
 // Governance (issue 7): the demo's groups, meetings and authorisation requests.
 mod governance;
@@ -387,6 +390,10 @@ pub async fn seed_register(
     seed_referrals(app).await?;
     // Care pathways in every state (issue 5, item 10).
     seed_care_pathways(app).await?;
+    // Caseloads and a long timeline for bench/register (issue 5, "Speed").
+    if scale == RegisterScale::National {
+        seed_care_bench(app).await?;
+    }
     // Governance (issue 7): two years of groups, meetings and requests.
     seed_governance(app).await?;
     Ok(written)

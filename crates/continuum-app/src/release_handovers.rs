@@ -71,7 +71,7 @@ pub(crate) fn medications_on(prescriptions: &[PrescriptionRow], day: &str) -> Ve
         .iter()
         .filter(|r| r.stop_date.as_deref().is_none_or(|stop| stop >= day))
         .map(|r| Medication {
-            atc: OatMedicine::parse(&r.medicine).map(|m| m.atc().to_owned()).unwrap_or_default(),
+            atc: OatMedicine::from_code(&r.medicine).and_then(OatMedicine::atc).unwrap_or_default().to_owned(),
             medicine: r.medicine.clone(),
             daily_dose_mg: Dose::from_micrograms(r.daily_dose_ug).to_string(),
             prescriber: r.prescriber.clone(),

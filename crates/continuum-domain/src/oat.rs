@@ -39,57 +39,73 @@ use crate::validation::{self, Invalid, Problem};
 /// The longest free text of this module (prescriber, notes), in characters.
 pub const TEXT_MAX_CHARS: usize = 500;
 
-/// A medicine of opioid agonist treatment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum OatMedicine {
-    /// Methadone, ATC N07BC02.
-    Methadone,
-    /// Buprenorphine, ATC N07BC01.
-    Buprenorphine,
-    /// Buprenorphine with naloxone, ATC N07BC51.
-    BuprenorphineNaloxone,
-}
+crate::care::coded!(
+    /// A medicine of opioid agonist treatment, the one type of the whole
+    /// domain: the intake's treatment outside, prison prescriptions, entry
+    /// declarations, handovers and FHIR all name a medicine with it.
+    OatMedicine, "oat-medicine", {
+        /// Methadone, ATC N07BC02.
+        Methadone => "methadone",
+        /// Buprenorphine, ATC N07BC01.
+        Buprenorphine => "buprenorphine",
+        /// Buprenorphine with naloxone, ATC N07BC51.
+        BuprenorphineNaloxone => "buprenorphine_naloxone",
+        /// Another opioid agonist: only as treatment taken outside, told at
+        /// the intake; the prison prescribes and declares only
+        /// [`OatMedicine::PRESCRIBED`].
+        Other => "other",
+    }
+);
 
 impl OatMedicine {
-    /// Every medicine, in form order.
-    pub const ALL: [OatMedicine; 3] =
+    /// The medicines of prison prescriptions and entry declarations, in
+    /// form order: those with an ATC code of their own.
+    pub const PRESCRIBED: [OatMedicine; 3] =
         [OatMedicine::Methadone, OatMedicine::Buprenorphine, OatMedicine::BuprenorphineNaloxone];
 
-    /// The stable code, for storage, the API and Fluent keys (`oat-medicine-<code>`).
-    pub fn code(self) -> &'static str {
+    /// The medicine of a prescription or a declaration with this code
+    /// (never [`OatMedicine::Other`]).
+    pub fn prescribed(code: &str) -> Option<OatMedicine> {
+        OatMedicine::from_code(code).filter(|medicine| OatMedicine::PRESCRIBED.contains(medicine))
+    }
+
+    /// The WHO ATC code (DOMAIN.md, "Codes and exchange"), where the
+    /// medicine has one of its own.
+    pub fn atc(self) -> Option<&'static str> {
         match self {
-            OatMedicine::Methadone => "methadone",
-            OatMedicine::Buprenorphine => "buprenorphine",
-            OatMedicine::BuprenorphineNaloxone => "buprenorphine_naloxone",
+            OatMedicine::Methadone => Some("N07BC02"),
+            OatMedicine::Buprenorphine => Some("N07BC01"),
+            OatMedicine::BuprenorphineNaloxone => Some("N07BC51"),
+            OatMedicine::Other => None,
         }
     }
 
-    /// Parses a code.
-    pub fn parse(code: &str) -> Option<OatMedicine> {
-        OatMedicine::ALL.into_iter().find(|m| m.code() == code.trim())
-    }
-
-    /// The WHO ATC code (DOMAIN.md, "Codes and exchange").
-    pub fn atc(self) -> &'static str {
+    /// The usual daily doses of a prison prescription, in whole milligrams
+    /// (see the module's rules); none for another agonist.
+    pub fn usual_range(self) -> Option<(i64, i64)> {
         match self {
-            OatMedicine::Methadone => "N07BC02",
-            OatMedicine::Buprenorphine => "N07BC01",
-            OatMedicine::BuprenorphineNaloxone => "N07BC51",
+            OatMedicine::Methadone => Some((5, 200)),
+            OatMedicine::Buprenorphine | OatMedicine::BuprenorphineNaloxone => Some((1, 32)),
+            OatMedicine::Other => None,
         }
     }
 
-    /// The usual daily doses, in whole milligrams (see the module's rules).
-    pub fn usual_range(self) -> (i64, i64) {
+    /// The highest daily dose in mg of treatment taken outside that the
+    /// intake takes without confirming: methadone maintenance rarely exceeds
+    /// 200 mg; 24 mg is the highest daily dose of buprenorphine in its
+    /// European product information.
+    pub fn usual_up_to(self) -> Option<i64> {
         match self {
-            OatMedicine::Methadone => (5, 200),
-            OatMedicine::Buprenorphine | OatMedicine::BuprenorphineNaloxone => (1, 32),
+            OatMedicine::Methadone => Some(200),
+            OatMedicine::Buprenorphine | OatMedicine::BuprenorphineNaloxone => Some(24),
+            OatMedicine::Other => None,
         }
     }
 
     /// Above this daily dose, in milligrams, a dose cannot be.
     pub fn impossible_above(self) -> i64 {
         match self {
-            OatMedicine::Methadone => 1000,
+            OatMedicine::Methadone | OatMedicine::Other => 1000,
             OatMedicine::Buprenorphine | OatMedicine::BuprenorphineNaloxone => 100,
         }
     }
@@ -160,17 +176,19 @@ fn dose(
         return None;
     };
     let medicine = medicine?;
-    let (low, high) = medicine.usual_range();
     if dose.0 <= 0 || dose.0 > medicine.impossible_above() * 1000 {
         errors.push(field, Problem::DoseImpossible);
-    } else if (dose.0 < low * 1000 || dose.0 > high * 1000) && !confirmed {
+    } else if let Some((low, high)) = medicine.usual_range()
+        && (dose.0 < low * 1000 || dose.0 > high * 1000)
+        && !confirmed
+    {
         errors.push(field, Problem::DoseUnusual { min: low, max: high });
     }
     Some(dose)
 }
 
 fn medicine(errors: &mut Invalid, text: &str) -> Option<OatMedicine> {
-    let medicine = OatMedicine::parse(text);
+    let medicine = OatMedicine::prescribed(text);
     if medicine.is_none() {
         errors.push("medicine", if text.trim().is_empty() { Problem::Required } else { Problem::InvalidFormat });
     }

@@ -49,13 +49,13 @@ const PEOPLE: [(Step, &str, &str, i64); 7] = [
 ];
 
 /// The day `days` from today (negative: before), as the forms write it.
-fn day(app: &App, days: i64) -> String {
+pub(super) fn day(app: &App, days: i64) -> String {
     let today = app.register_today();
     today.checked_add(jiff::Span::new().days(days)).unwrap_or(today).to_string()
 }
 
 /// An intake of a person using heroin or cocaine, not on OAT outside.
-fn intake<'a>(date: &'a str, opioids: bool, language: &'a str) -> IntakeFields<'a> {
+pub(super) fn intake<'a>(date: &'a str, opioids: bool, language: &'a str) -> IntakeFields<'a> {
     IntakeFields {
         intake_date: date,
         referral_source: "justice",
@@ -93,7 +93,7 @@ fn intake<'a>(date: &'a str, opioids: bool, language: &'a str) -> IntakeFields<'
 }
 
 /// A plan of two goals and two interventions, made on `date`.
-fn plan<'a>(date: &'a str, review: &'a str) -> PlanFields<'a> {
+pub(super) fn plan<'a>(date: &'a str, review: &'a str) -> PlanFields<'a> {
     PlanFields {
         plan_date: date,
         review_date: review,
@@ -124,7 +124,7 @@ fn plan<'a>(date: &'a str, review: &'a str) -> PlanFields<'a> {
 }
 
 /// A contact with the care worker on `date`.
-fn contact<'a>(date: &'a str, kind: &'a str, note: &'a str) -> ContactFields<'a> {
+pub(super) fn contact<'a>(date: &'a str, kind: &'a str, note: &'a str) -> ContactFields<'a> {
     ContactFields { held_on: date, duration_minutes: "45", kind, staff: "Care worker", attendance: "attended", note }
 }
 

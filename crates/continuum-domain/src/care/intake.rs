@@ -39,6 +39,7 @@
 use jiff::civil::{Date, Time};
 
 use super::{Answer, choice, coded, optional_number, past_date};
+use crate::oat::OatMedicine;
 use crate::validation::{Invalid, Problem, text};
 
 /// The longest free text of an intake, in characters.
@@ -289,51 +290,6 @@ coded!(
         Unknown => "unknown",
     }
 );
-
-coded!(
-    /// A medicine of opioid agonist treatment (ATC codes in DOMAIN.md).
-    OatMedicine, "oat-medicine", {
-        /// Methadone (N07BC02).
-        Methadone => "methadone",
-        /// Buprenorphine (N07BC01).
-        Buprenorphine => "buprenorphine",
-        /// Buprenorphine with naloxone (N07BC51).
-        BuprenorphineNaloxone => "buprenorphine_naloxone",
-        /// Another opioid agonist.
-        Other => "other",
-    }
-);
-
-impl OatMedicine {
-    /// The ATC code, where the medicine has one of its own.
-    pub fn atc(self) -> Option<&'static str> {
-        match self {
-            OatMedicine::Methadone => Some("N07BC02"),
-            OatMedicine::Buprenorphine => Some("N07BC01"),
-            OatMedicine::BuprenorphineNaloxone => Some("N07BC51"),
-            OatMedicine::Other => None,
-        }
-    }
-
-    /// The highest daily dose in mg that is usual: methadone maintenance
-    /// rarely exceeds 200 mg; 24 mg is the highest daily dose of
-    /// buprenorphine in its European product information.
-    pub fn usual_up_to(self) -> Option<i64> {
-        match self {
-            OatMedicine::Methadone => Some(200),
-            OatMedicine::Buprenorphine | OatMedicine::BuprenorphineNaloxone => Some(24),
-            OatMedicine::Other => None,
-        }
-    }
-
-    /// The daily dose in mg above which it cannot be a daily dose.
-    pub fn impossible_above(self) -> i64 {
-        match self {
-            OatMedicine::Buprenorphine | OatMedicine::BuprenorphineNaloxone => 100,
-            OatMedicine::Methadone | OatMedicine::Other => 1000,
-        }
-    }
-}
 
 /// A daily dose in tenths of a milligram (0.4 mg of buprenorphine is 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

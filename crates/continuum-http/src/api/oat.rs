@@ -174,7 +174,7 @@ pub struct ContinuityDto {
 }
 
 fn atc(code: &str) -> String {
-    OatMedicine::parse(code).map(|m| m.atc().to_owned()).unwrap_or_default()
+    OatMedicine::from_code(code).and_then(OatMedicine::atc).unwrap_or_default().to_owned()
 }
 
 fn prescription_dto(r: Prescription) -> PrescriptionDto {

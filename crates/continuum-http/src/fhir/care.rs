@@ -35,10 +35,11 @@ const UCUM: &str = "http://unitsofmeasure.org";
 fn medicine(code: &str, lang: Lang) -> CodeableConcept {
     let label = continuum_i18n::t(lang, &format!("oat-medicine-{code}"));
     CodeableConcept {
-        coding: OatMedicine::parse(code)
-            .map(|m| Coding {
+        coding: OatMedicine::from_code(code)
+            .and_then(OatMedicine::atc)
+            .map(|atc| Coding {
                 system: ATC.to_owned(),
-                code: m.atc().to_owned(),
+                code: atc.to_owned(),
                 display: Some(label.clone()),
                 ..Coding::default()
             })

@@ -177,7 +177,7 @@ fn lines(lang: continuum_i18n::Lang, record: &OatRecord) -> (Vec<PrescriptionLin
         .map(|r| PrescriptionLine {
             id: r.id,
             medicine: medicine_label(lang, &r.medicine),
-            atc: OatMedicine::parse(&r.medicine).map(|m| m.atc().to_owned()).unwrap_or_default(),
+            atc: OatMedicine::from_code(&r.medicine).and_then(OatMedicine::atc).unwrap_or_default().to_owned(),
             dose: Dose::from_micrograms(r.daily_dose_ug).to_string(),
             prescriber: r.prescriber.clone(),
             start_date: r.start_date.clone(),
@@ -280,8 +280,14 @@ async fn page(
     let (pform, dform) =
         (typed(Which::Prescription, fresh_prescription), typed(Which::Declaration, OatForm::default()));
     let page = OatPage {
-        pmedicines: choices(lang, &OatMedicine::ALL, OatMedicine::code, "oat-medicine", &pform.medicine),
-        dmedicines: choices(lang, &OatMedicine::ALL, OatMedicine::code, "oat-medicine", &dform.declared_medicine),
+        pmedicines: choices(lang, &OatMedicine::PRESCRIBED, OatMedicine::code, "oat-medicine", &pform.medicine),
+        dmedicines: choices(
+            lang,
+            &OatMedicine::PRESCRIBED,
+            OatMedicine::code,
+            "oat-medicine",
+            &dform.declared_medicine,
+        ),
         pform,
         dform,
         sform: typed(

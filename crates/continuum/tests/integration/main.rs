@@ -41,6 +41,8 @@ mod oat;
 // and the caseload (issue 5, items 6 to 8).
 mod care_team;
 mod caseload;
+// The care pathway at national scale in the demo, for bench/register (issue 5, "Speed").
+mod demo_care_bench;
 mod follow_up;
 mod release_planning;
 // The care plan, release planning, follow-ups and the caseload through the API (issue 5, item 9).

@@ -257,9 +257,7 @@ impl IntakeInputDto {
 pub(crate) fn intake_dto(intake: &Intake) -> IntakeDto {
     let oat = match (&intake.oat_medicine, intake.oat_dose, &intake.oat_prescriber, &intake.oat_last_dose_on) {
         (Some(medicine), Some(dose), Some(prescriber), Some(last)) => Some(OatOutsideDto {
-            atc: continuum_domain::care::intake::OatMedicine::from_code(medicine)
-                .and_then(|m| m.atc())
-                .map(str::to_owned),
+            atc: continuum_domain::oat::OatMedicine::from_code(medicine).and_then(|m| m.atc()).map(str::to_owned),
             medicine: medicine.clone(),
             dose_mg: Dose(dose).to_mg_text().parse().unwrap_or_default(),
             prescriber: prescriber.clone(),

@@ -12,10 +12,11 @@ use continuum_app::people::PersonRecord;
 use continuum_app::{Actor, AppError};
 use continuum_domain::care::Answer;
 use continuum_domain::care::intake::{
-    Accommodation, Dose, Education, Frequency, IntakeFields, LabourStatus, LivingWith, OatMedicine, PreviousTreatment,
-    Recency, ReferralSource, Route, Substance,
+    Accommodation, Dose, Education, Frequency, IntakeFields, LabourStatus, LivingWith, PreviousTreatment, Recency,
+    ReferralSource, Route, Substance,
 };
 use continuum_domain::ids::SiteId;
+use continuum_domain::oat::OatMedicine;
 use continuum_domain::policy::{Action, Target};
 use continuum_i18n::Lang;
 use serde::Deserialize;
