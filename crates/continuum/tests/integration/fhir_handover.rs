@@ -149,3 +149,46 @@ async fn the_release_plan_page_offers_the_bundle(backend: Backend) {
     server.stop().await;
 }
 on_both_backends!(the_release_plan_page_offers_the_bundle);
+
+/// Walks every person of every pilot prison as its care worker: each
+/// Bundle given is valid R4. The demo seeds no release planned within a
+/// full sharing consent, so one is planned here first.
+async fn every_handover_bundle_the_demo_can_produce_is_valid_fhir_r4(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let (person, organisation) = planning_release(&server.app, "Walked").await;
+    let worker = actor(&server.app, "care_worker.has").await;
+    crate::referrals::consent_to_share(&server.app, &worker, person, organisation, &ALL_SECTIONS).await;
+    let dir = tempfile::tempdir().expect("a directory");
+    let mut files = Vec::new();
+    for site in continuum_domain::site::PILOT_SITES {
+        let username = format!("care_worker.{}", site.code.to_ascii_lowercase());
+        let worker = actor(&server.app, &username).await;
+        let client = server.client_for(&username).await.expect("signs in");
+        for page in 1.. {
+            let paging = continuum_app::Paging { page, per_page: 100 };
+            let order = continuum_app::people::PeopleOrder::EntryNewest;
+            let people = server.app.search_people(&worker, "", order, paging).await.expect("listed").items;
+            if people.is_empty() {
+                break;
+            }
+            for candidate in people {
+                let (status, body) = fetch(&client, &server, candidate.id, "fr").await;
+                match status {
+                    StatusCode::OK => {
+                        let file = dir.path().join(format!("handover-{}.json", candidate.id));
+                        std::fs::write(&file, body.to_string()).expect("written");
+                        files.push(file);
+                    }
+                    // Not a handover's occasion, or outside the consent.
+                    StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY => {}
+                    other => panic!("{username} person {}: {other} {body}", candidate.id),
+                }
+            }
+        }
+    }
+    assert!(!files.is_empty(), "at least the person planned here");
+    let (valid, said) = schema_check(&files);
+    assert!(valid, "{said}");
+    server.stop().await;
+}
+on_both_backends!(every_handover_bundle_the_demo_can_produce_is_valid_fhir_r4);
