@@ -53,6 +53,8 @@ mod care;
 mod plan;
 // The handover at release as a Bundle (issue 6, item 6).
 pub(crate) mod handover;
+// Contacts (issue 5, item 9).
+mod encounter;
 mod questionnaire;
 // Referrals (issue 6, item 7).
 pub mod referral;
@@ -244,7 +246,7 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                           and their scores as Observations, consents as Consents, the directory of care \
                           providers as Organizations and HealthcareServices, referrals as ServiceRequests and \
                           Tasks, OAT as MedicationRequests and MedicationStatements, the care pathway as \
-                          EpisodesOfCare, care plans as CarePlans and Goals (read only).",
+                          EpisodesOfCare, care plans as CarePlans and Goals, contacts as Encounters (read only).",
             url: base_url(&headers, &state),
         },
         fhir_version: "4.0.1",
@@ -310,6 +312,8 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                 // The care plan (issue 5, item 9).
                 RestResource { kind: "CarePlan", interaction: read_and_search(), search_param: by_patient() },
                 RestResource { kind: "Goal", interaction: read_and_search(), search_param: by_patient() },
+                // Contacts (issue 5, item 9).
+                RestResource { kind: "Encounter", interaction: read_and_search(), search_param: by_patient() },
             ],
         }],
     };
@@ -510,6 +514,9 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/CarePlan/{id}", clinical, get(plan::read_care_plan))
         .add("GET", "/fhir/r4/Goal", clinical, get(plan::search_goals))
         .add("GET", "/fhir/r4/Goal/{id}", clinical, get(plan::read_goal))
+        // Contacts (issue 5, item 9).
+        .add("GET", "/fhir/r4/Encounter", clinical, get(encounter::search_encounters))
+        .add("GET", "/fhir/r4/Encounter/{id}", clinical, get(encounter::read_encounter))
 }
 
 #[cfg(test)]

@@ -58,6 +58,9 @@ pub enum Resource {
     /// A Bundle of type `collection`.
     #[serde(rename = "Bundle")]
     Collection(super::handover::Collection),
+    // Contacts (issue 5, item 9).
+    /// An Encounter.
+    Encounter(super::encounter::Encounter),
 }
 
 /// A code from a code system.

@@ -285,6 +285,9 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/fhir/r4/Goal/{id}", policy(Action::ReadClinical)),
     // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
     ("GET", "/api/v1/people/{id}/handover-bundle", policy(Action::ReadClinical)),
+    // Contacts as FHIR R4 Encounters (issue 5, item 9).
+    ("GET", "/fhir/r4/Encounter", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Encounter/{id}", policy(Action::ReadClinical)),
     // Governance (issue 7).
     ("GET", "/governance", policy(Action::ViewGovernance)),
     ("GET", "/governance/groups/new", policy(Action::ManageGovernance)),
@@ -594,6 +597,8 @@ fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
         // The care plan as FHIR R4 (issue 5, item 9).
         "/fhir/r4/CarePlan",
         "/fhir/r4/Goal",
+        // Contacts as FHIR R4 Encounters (issue 5, item 9).
+        "/fhir/r4/Encounter",
     ];
     if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) || care.contains(&path) {
         return Some(format!("{path}?subject=Patient/{person}"));
