@@ -59,6 +59,8 @@ pub mod directory;
 pub mod participation;
 // Referrals and outside providers' access (issue 6, items 3 and 4).
 pub mod referrals;
+// The handover at release as a FHIR R4 Bundle (issue 6, item 6).
+pub mod handover_bundles;
 
 pub use actor::{AccessPoint, Actor, SiteRef};
 pub use app::App;

@@ -361,7 +361,7 @@ fn detail_dto(record: ReferralRecord) -> ReferralDetailDto {
 }
 
 /// A 422 on `field` saying, in the caller's language, what `messages` say.
-fn refused(
+pub(super) fn refused(
     lang: Lang,
     headers: &HeaderMap,
     field: &'static str,

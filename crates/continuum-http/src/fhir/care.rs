@@ -32,7 +32,7 @@ const ATC: &str = "http://www.whocc.no/atc";
 /// UCUM.
 const UCUM: &str = "http://unitsofmeasure.org";
 
-fn medicine(code: &str, lang: Lang) -> CodeableConcept {
+pub(super) fn medicine(code: &str, lang: Lang) -> CodeableConcept {
     let label = continuum_i18n::t(lang, &format!("oat-medicine-{code}"));
     CodeableConcept {
         coding: OatMedicine::from_code(code)
@@ -49,7 +49,7 @@ fn medicine(code: &str, lang: Lang) -> CodeableConcept {
     }
 }
 
-fn daily(micrograms: i64, lang: Lang, observed: Option<bool>, bounds: Option<Period>) -> Dosage {
+pub(super) fn daily(micrograms: i64, lang: Lang, observed: Option<bool>, bounds: Option<Period>) -> Dosage {
     let dose = Dose::from_micrograms(micrograms);
     let observed_text = observed.filter(|o| *o).map(|_| continuum_i18n::t(lang, "oat-observed-label"));
     Dosage {
@@ -67,7 +67,7 @@ fn daily(micrograms: i64, lang: Lang, observed: Option<bool>, bounds: Option<Per
     }
 }
 
-fn patient(id: i64) -> Reference {
+pub(super) fn patient(id: i64) -> Reference {
     Reference { reference: format!("Patient/{id}") }
 }
 
@@ -117,7 +117,7 @@ pub(super) fn medication_statement(d: &Declaration, lang: Lang) -> MedicationSta
         subject: patient(row.person_id),
         effective_date_time: row.last_dose_date.clone(),
         date_asserted: row.declared_at.clone(),
-        information_source: patient(row.person_id),
+        information_source: Some(patient(row.person_id)),
         dosage: vec![daily(row.daily_dose_ug, lang, None, None)],
         note,
     }
@@ -173,7 +173,7 @@ pub(super) fn episode_of_care(p: &PathwayRecord, lang: Lang) -> EpisodeOfCare {
 
 /// The person a search is about: `patient=Patient/{id}` or
 /// `subject=Patient/{id}` (or the bare id).
-fn person(query: Option<&str>, lang: Lang) -> Result<i64, FhirError> {
+pub(super) fn person(query: Option<&str>, lang: Lang) -> Result<i64, FhirError> {
     let pairs: Vec<(String, String)> = serde_html_form::from_str(query.unwrap_or_default()).unwrap_or_default();
     let Some((_, value)) = pairs.iter().find(|(name, _)| name == "patient" || name == "subject") else {
         return Err(FhirError::search(lang, "fhir-subject-required"));

@@ -49,6 +49,12 @@ pub mod consent;
 pub mod directory;
 // OAT and the care pathway (issue 5, item 9).
 mod care;
+// The care plan (issue 5, item 9).
+mod plan;
+// The handover at release as a Bundle (issue 6, item 6).
+pub(crate) mod handover;
+// Contacts (issue 5, item 9).
+mod encounter;
 mod questionnaire;
 // Referrals (issue 6, item 7).
 pub mod referral;
@@ -125,7 +131,7 @@ pub(crate) fn unknown_path(lang: Lang) -> Response {
 /// A FHIR string matches `[ \r\n\t\S]+` under the regular expressions of
 /// JSON Schema (ECMA-262), where no-break and other Unicode spaces are not
 /// `\S`: the French texts' no-break spaces become plain spaces.
-fn fhir_json(status: StatusCode, resource: &Resource) -> Response {
+pub(crate) fn fhir_json(status: StatusCode, resource: &Resource) -> Response {
     let plain_spaces = |text: String| -> String {
         text.chars()
             .map(|c| if (c.is_whitespace() && !matches!(c, '\t' | '\r' | '\n')) || c == '\u{feff}' { ' ' } else { c })
@@ -161,13 +167,13 @@ impl FhirCaller {
 }
 
 /// The language asked for with `Accept-Language`, if the programme works in it.
-fn requested_lang(headers: &HeaderMap) -> Option<Lang> {
+pub(crate) fn requested_lang(headers: &HeaderMap) -> Option<Lang> {
     headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate)
 }
 
 /// The absolute base URL of this FHIR server, from the `Host` the client
 /// used (a host of unexpected characters is not echoed).
-fn base_url(headers: &HeaderMap, state: &AppState) -> String {
+pub(crate) fn base_url(headers: &HeaderMap, state: &AppState) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -226,6 +232,9 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
     let by_subject = || {
         vec![SearchParam { name: "subject", kind: "reference", documentation: "The person: Patient/{id}. Required." }]
     };
+    let by_patient = || {
+        vec![SearchParam { name: "patient", kind: "reference", documentation: "The person: Patient/{id}. Required." }]
+    };
     let statement = CapabilityStatement {
         status: "active",
         date: "2026-11-24",
@@ -236,7 +245,8 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
             description: "Continuum: screening instruments as Questionnaires, screenings as QuestionnaireResponses \
                           and their scores as Observations, consents as Consents, the directory of care \
                           providers as Organizations and HealthcareServices, referrals as ServiceRequests and \
-                          Tasks (read only).",
+                          Tasks, OAT as MedicationRequests and MedicationStatements, the care pathway as \
+                          EpisodesOfCare, care plans as CarePlans and Goals, contacts as Encounters (read only).",
             url: base_url(&headers, &state),
         },
         fhir_version: "4.0.1",
@@ -299,6 +309,11 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
                 },
+                // The care plan (issue 5, item 9).
+                RestResource { kind: "CarePlan", interaction: read_and_search(), search_param: by_patient() },
+                RestResource { kind: "Goal", interaction: read_and_search(), search_param: by_patient() },
+                // Contacts (issue 5, item 9).
+                RestResource { kind: "Encounter", interaction: read_and_search(), search_param: by_patient() },
             ],
         }],
     };
@@ -494,6 +509,14 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         // Referrals (issue 6, item 7).
         .add("GET", "/fhir/r4/ServiceRequest/{id}", clinical, get(read_service_request))
         .add("GET", "/fhir/r4/Task/{id}", clinical, get(read_task))
+        // The care plan (issue 5, item 9).
+        .add("GET", "/fhir/r4/CarePlan", clinical, get(plan::search_care_plans))
+        .add("GET", "/fhir/r4/CarePlan/{id}", clinical, get(plan::read_care_plan))
+        .add("GET", "/fhir/r4/Goal", clinical, get(plan::search_goals))
+        .add("GET", "/fhir/r4/Goal/{id}", clinical, get(plan::read_goal))
+        // Contacts (issue 5, item 9).
+        .add("GET", "/fhir/r4/Encounter", clinical, get(encounter::search_encounters))
+        .add("GET", "/fhir/r4/Encounter/{id}", clinical, get(encounter::read_encounter))
 }
 
 #[cfg(test)]

@@ -45,6 +45,22 @@ pub enum Resource {
     ServiceRequest(super::referral::ServiceRequest),
     /// A Task.
     Task(super::referral::Task),
+    // The care plan (issue 5, item 9).
+    /// A CarePlan.
+    CarePlan(super::plan::CarePlan),
+    /// A Goal.
+    Goal(super::plan::Goal),
+    // The handover at release (issue 6, item 6).
+    /// A Patient.
+    Patient(super::handover::Patient),
+    /// A Provenance.
+    Provenance(super::handover::Provenance),
+    /// A Bundle of type `collection`.
+    #[serde(rename = "Bundle")]
+    Collection(super::handover::Collection),
+    // Contacts (issue 5, item 9).
+    /// An Encounter.
+    Encounter(super::encounter::Encounter),
 }
 
 /// A code from a code system.
@@ -105,6 +121,9 @@ pub enum ExtensionValue {
     /// A string.
     #[serde(rename = "valueString")]
     String(String),
+    /// A day (the review date of a care plan).
+    #[serde(rename = "valueDate")]
+    Date(String),
 }
 
 /// What this server can do.
@@ -548,8 +567,9 @@ pub struct MedicationStatement {
     pub effective_date_time: String,
     /// When it was recorded.
     pub date_asserted: String,
-    /// The person said it.
-    pub information_source: Reference,
+    /// The person, who said it; none for a prescription of ours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub information_source: Option<Reference>,
     /// The daily dose.
     pub dosage: Vec<Dosage>,
     /// The prescriber outside, and the continuity once recorded.

@@ -1891,3 +1891,7 @@ handover-release-help = For the outside service of the release plan, within the 
 handover-release-language = Language of the receiving service
 handover-release-make = Make the handover document (PDF)
 handover-release-not-planned = The handover at release is made while the pathway plans the release.
+
+## The handover at release as a FHIR R4 Bundle (issue 6, item 6).
+fhir-handover-last-dose = Last dose in prison
+handover-bundle-download = Download the handover as a FHIR R4 Bundle (JSON)

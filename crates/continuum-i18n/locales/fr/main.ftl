@@ -1889,3 +1889,7 @@ handover-release-help = Pour le service extérieur du plan de libération, dans 
 handover-release-language = Langue du service d'accueil
 handover-release-make = Établir le document de transmission (PDF)
 handover-release-not-planned = Le document de transmission à la libération s'établit pendant la préparation de la libération.
+
+## The handover at release as a FHIR R4 Bundle (issue 6, item 6).
+fhir-handover-last-dose = Dernière dose en prison
+handover-bundle-download = Télécharger la transmission comme Bundle FHIR R4 (JSON)

@@ -1888,3 +1888,7 @@ handover-release-help = Voor de externe dienst van het vrijlatingsplan, binnen d
 handover-release-language = Taal van de ontvangende dienst
 handover-release-make = Het overdrachtsdocument opmaken (PDF)
 handover-release-not-planned = Het overdrachtsdocument bij vrijlating wordt opgemaakt terwijl het traject de vrijlating voorbereidt.
+
+## The handover at release as a FHIR R4 Bundle (issue 6, item 6).
+fhir-handover-last-dose = Laatste dosis in de gevangenis
+handover-bundle-download = De overdracht downloaden als FHIR R4-Bundle (JSON)

@@ -278,6 +278,16 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/fhir/r4/MedicationStatement/{id}", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/EpisodeOfCare", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/EpisodeOfCare/{id}", policy(Action::ReadClinical)),
+    // The care plan as FHIR R4 (issue 5, item 9).
+    ("GET", "/fhir/r4/CarePlan", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/CarePlan/{id}", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Goal", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Goal/{id}", policy(Action::ReadClinical)),
+    // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
+    ("GET", "/api/v1/people/{id}/handover-bundle", policy(Action::ReadClinical)),
+    // Contacts as FHIR R4 Encounters (issue 5, item 9).
+    ("GET", "/fhir/r4/Encounter", policy(Action::ReadClinical)),
+    ("GET", "/fhir/r4/Encounter/{id}", policy(Action::ReadClinical)),
     // Governance (issue 7).
     ("GET", "/governance", policy(Action::ViewGovernance)),
     ("GET", "/governance/groups/new", policy(Action::ManageGovernance)),
@@ -580,9 +590,24 @@ async fn screened_at_has(server: &TestServer) -> (i64, i64) {
 /// [`screened_at_has`]; `None` for a parameter not substituted here.
 fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
     // OAT and the care pathway (issue 5, item 9) are searched by person too.
-    let care = ["/fhir/r4/MedicationRequest", "/fhir/r4/MedicationStatement", "/fhir/r4/EpisodeOfCare"];
+    let care = [
+        "/fhir/r4/MedicationRequest",
+        "/fhir/r4/MedicationStatement",
+        "/fhir/r4/EpisodeOfCare",
+        // The care plan as FHIR R4 (issue 5, item 9).
+        "/fhir/r4/CarePlan",
+        "/fhir/r4/Goal",
+        // Contacts as FHIR R4 Encounters (issue 5, item 9).
+        "/fhir/r4/Encounter",
+    ];
     if ["/fhir/r4/QuestionnaireResponse", "/fhir/r4/Observation"].contains(&path) || care.contains(&path) {
         return Some(format!("{path}?subject=Patient/{person}"));
+    }
+    // The handover Bundle (issue 6, item 6) exists only while a release is
+    // planned, which this person's is not: its access per role and site is
+    // tested in `fhir_handover.rs`.
+    if path == "/api/v1/people/{id}/handover-bundle" {
+        return None;
     }
     let records = [
         ("/fhir/r4/Observation/{id}", format!("{screening}-cannabis")),

@@ -36,6 +36,12 @@ mod care_intake;
 mod care_plan;
 // OAT and transfers (issue 5, items 4 and 5).
 mod fhir_care;
+// The care plan as FHIR R4 (issue 5, item 9).
+mod fhir_plan;
+// The handover at release as a FHIR R4 Bundle (issue 6, item 6).
+mod fhir_handover;
+// Contacts as FHIR R4 Encounters (issue 5, item 9).
+mod fhir_encounter;
 mod oat;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).

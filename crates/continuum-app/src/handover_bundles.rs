@@ -1,0 +1,178 @@
+//! What the handover at release holds, for its FHIR R4 Bundle (issue 6,
+//! item 6): the same occasion and the same rules as the handover document
+//! at release (`release_handovers`), read live rather than kept.
+//!
+//! Rules:
+//! - Whoever may see the person's handover reads it: the clinical roles of
+//!   the person's prison (`ReadClinical`; the sending team of a transfer
+//!   does not, the person is no longer theirs).
+//! - The occasion: the pathway plans the release and its plan names an
+//!   outside service of the directory (the receiver), as for the document.
+//! - It leaves the treating team only within the person's sharing consent:
+//!   each section of [`HANDOVER_SECTIONS`] consented for the receiver now,
+//!   else nothing is given, each missing consent is named and the attempt
+//!   is audited as refused. The consents it rests on go into the Bundle.
+//! - What it holds is read through the use cases of each record (each
+//!   audits its read); the Bundle itself is audited once more, naming the
+//!   receiver.
+
+use continuum_domain::audit::{Outcome, format_instant};
+use continuum_domain::consent::MissingConsent;
+use continuum_domain::handover::HANDOVER_SECTIONS;
+use continuum_domain::ids::OrganisationId;
+use continuum_domain::pathway::{Stage, State};
+use continuum_domain::policy::Action;
+use continuum_domain::referral::check_sharing;
+use continuum_domain::validation::Problem;
+use continuum_store::{episodes, release_plans, sites};
+
+use crate::actor::Actor;
+use crate::app::App;
+use crate::care::plans::CarePlan;
+use crate::consents::{ConsentRecord, consents_of_person};
+use crate::error::{AppError, AppResult};
+use crate::oat::{PathwayRecord, Prescription};
+use crate::people::Person;
+use crate::referrals::ReferralRecord;
+
+/// The handover at release, as its Bundle holds it.
+#[derive(Debug, Clone)]
+pub struct HandoverBundle {
+    /// The person.
+    pub person: Person,
+    /// Their prison number in the current episode.
+    pub prison_number: String,
+    /// The prison handing over: code and name.
+    pub from_prison: (String, String),
+    /// The receiver: the directory's organisation id and name.
+    pub receiver: (i64, String),
+    /// The current pathway.
+    pub pathway: Option<PathwayRecord>,
+    /// The care plan of the current pathway.
+    pub care_plan: Option<CarePlan>,
+    /// The prescriptions current today, each with the day of its last dose
+    /// in prison (as the document says it).
+    pub medications: Vec<(Prescription, String)>,
+    /// The latest referral to the receiver, if there is one.
+    pub referral: Option<ReferralRecord>,
+    /// The sharing consents it rests on.
+    pub consents: Vec<ConsentRecord>,
+    /// Who made it.
+    pub made_by: String,
+    /// When (UTC instant).
+    pub made_at: String,
+}
+
+/// What asking for the handover Bundle at release gave.
+#[derive(Debug, Clone)]
+pub enum HandoverBundleOutcome {
+    /// Within the consent: what the Bundle holds.
+    Ready(Box<HandoverBundle>),
+    /// Nothing given: these consents for the receiver (named) are missing.
+    ConsentMissing {
+        /// The receiving organisation's name.
+        receiver: String,
+        /// One per section not consented.
+        missing: Vec<MissingConsent>,
+    },
+}
+
+impl App {
+    /// The handover at release of a person, for its Bundle (see the
+    /// module's rules).
+    pub async fn release_handover_bundle(&self, actor: &Actor, person_id: i64) -> AppResult<HandoverBundleOutcome> {
+        let event = "handover_bundle.release";
+        let gate = self.clinical_gate(actor, person_id, Action::ReadClinical, event, "handover_bundle").await?;
+        if gate.written_at.is_some() {
+            return Err(AppError::NotFound);
+        }
+        let mut conn = self.store.reader().await?;
+        let episode = match gate.person.current_episode_id {
+            Some(id) => episodes::get(&mut conn, id).await?,
+            None => None,
+        };
+        let Some(episode) = episode.filter(|e| e.release_date.is_none()) else {
+            return Err(AppError::field("episode", Problem::EpisodeEnded));
+        };
+        let pathway = self.load_pathway(&mut conn, person_id).await?;
+        let Some((pathway_id, _)) = pathway.filter(|(_, p)| p.state() == State::Active(Stage::ReleasePlanning)) else {
+            return Err(AppError::Conflict("handover-release-not-planned"));
+        };
+        let plan = release_plans::open_plan(&mut conn, pathway_id).await?;
+        let Some((organisation, receiver)) =
+            plan.and_then(|p| p.service_organisation_id.zip(p.service_organisation_name))
+        else {
+            return Err(AppError::field("service", Problem::OrganisationRequired));
+        };
+        let consents = consents_of_person(&mut conn, person_id).await?;
+        let now = self.now();
+        let resting_on = match check_sharing(&consents, OrganisationId(organisation), &HANDOVER_SECTIONS, now) {
+            Ok(resting_on) => resting_on,
+            Err(missing) => {
+                drop(conn);
+                let mut entry = self.entry(
+                    actor,
+                    event,
+                    Outcome::Denied,
+                    gate.allowed.purpose(),
+                    gate.allowed.role(),
+                    &gate.subject,
+                );
+                entry.reason = Some(missing.iter().map(MissingConsent::audit_reason).collect::<Vec<_>>().join("; "));
+                self.audit.write(vec![entry]).await?;
+                return Ok(HandoverBundleOutcome::ConsentMissing { receiver, missing });
+            }
+        };
+        let site = sites::get(&mut conn, episode.site_id).await?;
+        drop(conn);
+        let from_prison =
+            site.map_or_else(|| (episode.site_code.clone(), episode.site_code.clone()), |s| (s.code, s.name));
+        let today = self.register_today().to_string();
+        let medications = self
+            .person_oat(actor, person_id)
+            .await?
+            .prescriptions
+            .into_iter()
+            .filter(|r| r.stop_date.as_deref().is_none_or(|stop| stop >= today.as_str()))
+            .map(|r| {
+                let last_dose = r.stop_date.clone().unwrap_or_else(|| today.clone());
+                (r, last_dose)
+            })
+            .collect();
+        let mut consent_ids: Vec<i64> = resting_on.iter().map(|(_, id)| id.0).collect();
+        consent_ids.sort_unstable();
+        consent_ids.dedup();
+        let mut resting_consents = Vec::with_capacity(consent_ids.len());
+        for id in consent_ids {
+            resting_consents.push(self.get_consent(actor, id).await?);
+        }
+        let latest_referral = self
+            .person_referrals(actor, person_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.row.organisation_id == organisation)
+            .max_by_key(|r| r.row.id);
+        let referral = match latest_referral {
+            Some(r) => Some(self.get_referral(actor, r.row.id).await?),
+            None => None,
+        };
+        let bundle = HandoverBundle {
+            person: gate.person.clone(),
+            prison_number: episode.prison_number.clone(),
+            from_prison,
+            receiver: (organisation, receiver),
+            pathway: self.person_pathway_record(actor, person_id).await?,
+            care_plan: self.person_care_plan(actor, person_id).await?,
+            medications,
+            referral,
+            consents: resting_consents,
+            made_by: actor.display_name.clone(),
+            made_at: format_instant(now),
+        };
+        let mut entry =
+            self.entry(actor, event, Outcome::Allowed, gate.allowed.purpose(), gate.allowed.role(), &gate.subject);
+        entry.reason = Some(format!("organisation={organisation}"));
+        self.audit.write(vec![entry]).await?;
+        Ok(HandoverBundleOutcome::Ready(Box::new(bundle)))
+    }
+}
