@@ -69,6 +69,8 @@ pub mod handovers;
 pub mod oat;
 // Referrals and outside providers (issue 6, items 3, 4 and 7).
 pub mod referrals;
+// Handover sending and receipt (issue 6, item 6).
+pub mod handover_tracking;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -169,6 +171,10 @@ pub mod referrals;
         handovers::transfer_person_out,
         handovers::list_handover_documents,
         handovers::get_handover_document,
+        // Handover sending and receipt (issue 6, item 6).
+        handover_tracking::list_awaiting_receipt,
+        handover_tracking::record_sending,
+        handover_tracking::confirm_receipt,
         // Governance (issue 7).
         governance::list_governance_groups,
         governance::create_governance_group,
@@ -280,6 +286,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = governance::routes(routes);
     // Referrals and outside providers (issue 6, items 3, 4 and 7).
     let routes = referrals::routes(routes);
+    // Handover sending and receipt (issue 6, item 6).
+    let routes = handover_tracking::routes(routes);
     audit::routes(routes)
 }
 

@@ -64,3 +64,5 @@ mod outside_provider;
 mod referrals;
 // The handover at transfer and at release (issue 6, item 6).
 mod release_handover;
+// Handover sending and receipt (issue 6, item 6).
+mod handover_tracking;
