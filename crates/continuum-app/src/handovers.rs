@@ -247,6 +247,7 @@ impl App {
             pdf: &pdf,
             created_by: by,
             created_at: &now,
+            organisation_id: None,
         };
         let document_id = handovers::insert_document(&mut tx, &new).await?;
         let subject = Subject { id: Some(document_id.to_string()), ..gate.subject };
@@ -274,6 +275,10 @@ impl App {
     /// One handover document and its PDF.
     pub async fn handover_document(&self, actor: &Actor, id: i64) -> AppResult<(HandoverDocument, Vec<u8>)> {
         self.permit(actor, Action::ReadClinical, "handover_document.read").await?;
+        // Its receiver reads it within the person's consents (issue 6, item 6).
+        if actor.is_outside_provider() {
+            return self.received_handover_document(actor, id).await;
+        }
         let mut conn = self.store.reader().await?;
         let found = handovers::document(&mut conn, id).await?;
         drop(conn);

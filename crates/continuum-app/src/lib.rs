@@ -52,6 +52,8 @@ pub mod handovers;
 // The handover at release (issue 6, item 6).
 pub mod oat;
 pub mod release_handovers;
+// Handover sending and receipt (issue 6, item 6).
+pub mod handover_tracking;
 // Consent, the directory of care providers and the psychosocial service's
 // view (issue 6, items 1, 2 and 5).
 pub mod consents;

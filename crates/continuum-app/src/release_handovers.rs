@@ -237,6 +237,7 @@ impl App {
             pdf: &pdf,
             created_by: by,
             created_at: &made_at,
+            organisation_id: Some(organisation),
         };
         let document_id = handovers::insert_document(&mut tx, &new).await?;
         let subject = Subject { id: Some(document_id.to_string()), ..gate.subject };

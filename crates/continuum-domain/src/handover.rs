@@ -167,5 +167,8 @@ pub fn risks(facts: RiskFacts) -> Vec<Risk> {
     risks
 }
 
+// Sending and receipt (issue 6, item 6).
+pub mod sending;
+
 #[cfg(test)]
 mod tests;

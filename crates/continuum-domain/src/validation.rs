@@ -138,6 +138,9 @@ pub enum Problem {
     CoverageToConfirm,
     /// An outside provider's account without its organisation.
     OrganisationRequired,
+    // Handover sending (issue 6, item 6).
+    /// The receiver has no portal in Continuum: another channel is needed.
+    NoPortal,
 }
 
 impl Problem {
@@ -194,6 +197,7 @@ impl Problem {
             Problem::ConsentMissing => "validation-consent-missing",
             Problem::CoverageToConfirm => "validation-coverage-to-confirm",
             Problem::OrganisationRequired => "validation-organisation-required",
+            Problem::NoPortal => "validation-no-portal",
         }
     }
 

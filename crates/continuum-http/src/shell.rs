@@ -87,7 +87,12 @@ impl Shell {
                 demo,
                 title_key,
                 path,
-                vec![item("/referrals", "nav-portal"), item("/account", "nav-my-account")],
+                vec![
+                    item("/referrals", "nav-portal"),
+                    // Handovers sent to the provider (issue 6, item 6).
+                    item("/handover-receipts", "nav-handover-receipts"),
+                    item("/account", "nav-my-account"),
+                ],
             );
         }
         let mut nav = vec![item("/", "nav-home")];

@@ -142,13 +142,15 @@ pub struct NewDocument<'a> {
     pub created_by: Option<i64>,
     /// When.
     pub created_at: &'a str,
+    /// The receiving organisation of the directory, if the receiver is one.
+    pub organisation_id: Option<i64>,
 }
 
 /// Keeps a handover document; answers its id.
 pub async fn insert_document(conn: &mut Conn, new: &NewDocument<'_>) -> StoreResult<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO handover_documents (person_id, site_id, episode_id, receiving_prison, language, transfer_date, \
-         pdf, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+         pdf, created_by, created_at, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(new.person_id)
     .bind(new.site_id)
@@ -159,6 +161,7 @@ pub async fn insert_document(conn: &mut Conn, new: &NewDocument<'_>) -> StoreRes
     .bind(new.pdf)
     .bind(new.created_by)
     .bind(new.created_at)
+    .bind(new.organisation_id)
     .fetch_one(conn)
     .await?;
     Ok(id)
@@ -183,10 +186,33 @@ pub struct DocumentRow {
     pub created_by: Option<String>,
     /// When.
     pub created_at: String,
+    /// The person's family name(s).
+    pub family_name: String,
+    /// The person's given name(s).
+    pub given_names: String,
+    /// The receiving organisation of the directory, if the receiver is one.
+    pub organisation_id: Option<i64>,
+    /// When it was sent (migration 0018).
+    pub sent_at: Option<String>,
+    /// By whom (username).
+    pub sent_by: Option<String>,
+    /// To whom.
+    pub sent_to: Option<String>,
+    /// How (`continuum_domain::handover::sending::Channel` code).
+    pub sent_channel: Option<String>,
+    /// When its receipt was confirmed.
+    pub received_at: Option<String>,
+    /// By whom (username).
+    pub received_by: Option<String>,
+    /// By which party (`receiver`, `sender`).
+    pub receipt_by: Option<String>,
 }
 
 const DOCUMENT: &str = "SELECT d.id, d.person_id, d.site_id, d.receiving_prison, d.language, d.transfer_date, \
-     u.username AS created_by, d.created_at FROM handover_documents d LEFT JOIN users u ON u.id = d.created_by";
+     u.username AS created_by, d.created_at, p.family_name, p.given_names, d.organisation_id, d.sent_at, \
+     s.username AS sent_by, d.sent_to, d.sent_channel, d.received_at, r.username AS received_by, d.receipt_by \
+     FROM handover_documents d JOIN people p ON p.id = d.person_id LEFT JOIN users u ON u.id = d.created_by \
+     LEFT JOIN users s ON s.id = d.sent_by LEFT JOIN users r ON r.id = d.received_by";
 
 /// A person's handover documents, the newest first.
 pub async fn documents_of(conn: &mut Conn, person_id: i64) -> StoreResult<Vec<DocumentRow>> {
@@ -194,6 +220,11 @@ pub async fn documents_of(conn: &mut Conn, person_id: i64) -> StoreResult<Vec<Do
         .bind(person_id)
         .fetch_all(conn)
         .await?)
+}
+
+/// One handover document, without its PDF.
+pub async fn document_row(conn: &mut Conn, id: i64) -> StoreResult<Option<DocumentRow>> {
+    Ok(sqlx::query_as(&format!("{DOCUMENT} WHERE d.id = $1")).bind(id).fetch_optional(conn).await?)
 }
 
 /// One handover document and its PDF.
@@ -206,6 +237,77 @@ pub async fn document(conn: &mut Conn, id: i64) -> StoreResult<Option<(DocumentR
     let (pdf,): (Vec<u8>,) =
         sqlx::query_as("SELECT pdf FROM handover_documents WHERE id = $1").bind(id).fetch_one(conn).await?;
     Ok(Some((row, pdf)))
+}
+
+/// A sending to record.
+#[derive(Debug, Clone)]
+pub struct Sending<'a> {
+    /// When.
+    pub at: &'a str,
+    /// By whom.
+    pub by: Option<i64>,
+    /// To whom.
+    pub to: &'a str,
+    /// How (a channel code).
+    pub channel: &'a str,
+}
+
+/// Records that a document was sent; `false` if it already was.
+pub async fn record_sending(conn: &mut Conn, id: i64, sending: &Sending<'_>) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE handover_documents SET sent_at = $1, sent_by = $2, sent_to = $3, sent_channel = $4 \
+         WHERE id = $5 AND sent_at IS NULL",
+    )
+    .bind(sending.at)
+    .bind(sending.by)
+    .bind(sending.to)
+    .bind(sending.channel)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records that a sent document arrived, confirmed by `receipt_by`
+/// (`receiver`, `sender`); `false` if not sent or already confirmed.
+pub async fn confirm_receipt(
+    conn: &mut Conn,
+    id: i64,
+    by: Option<i64>,
+    at: &str,
+    receipt_by: &str,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE handover_documents SET received_at = $1, received_by = $2, receipt_by = $3 \
+         WHERE id = $4 AND sent_at IS NOT NULL AND received_at IS NULL",
+    )
+    .bind(at)
+    .bind(by)
+    .bind(receipt_by)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The documents sent from `site_id` whose receipt is not confirmed, the
+/// longest waiting first (at most `limit`).
+pub async fn awaiting_receipt_from(conn: &mut Conn, site_id: i64, limit: i64) -> StoreResult<Vec<DocumentRow>> {
+    let sql = format!(
+        "{DOCUMENT} WHERE d.site_id = $1 AND d.sent_at IS NOT NULL AND d.received_at IS NULL \
+         AND p.merged_into IS NULL ORDER BY d.sent_at, d.id LIMIT {limit}"
+    );
+    Ok(sqlx::query_as(&sql).bind(site_id).fetch_all(conn).await?)
+}
+
+/// The documents sent to organisation `organisation_id` whose receipt is
+/// not confirmed, the longest waiting first (at most `limit`).
+pub async fn awaiting_receipt_at(conn: &mut Conn, organisation_id: i64, limit: i64) -> StoreResult<Vec<DocumentRow>> {
+    let sql = format!(
+        "{DOCUMENT} WHERE d.organisation_id = $1 AND d.sent_at IS NOT NULL AND d.received_at IS NULL \
+         AND p.merged_into IS NULL ORDER BY d.sent_at, d.id LIMIT {limit}"
+    );
+    Ok(sqlx::query_as(&sql).bind(organisation_id).fetch_all(conn).await?)
 }
 
 /// The person of a pathway (not superseded by a merge), if any.

@@ -71,6 +71,8 @@ pub mod oat;
 pub mod referrals;
 // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
 pub mod handover_bundles;
+// Handover sending and receipt (issue 6, item 6).
+pub mod handover_tracking;
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -173,6 +175,10 @@ pub mod handover_bundles;
         handovers::get_handover_document,
         // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
         handover_bundles::get_handover_bundle,
+        // Handover sending and receipt (issue 6, item 6).
+        handover_tracking::list_awaiting_receipt,
+        handover_tracking::record_sending,
+        handover_tracking::confirm_receipt,
         // Governance (issue 7).
         governance::list_governance_groups,
         governance::create_governance_group,
@@ -286,6 +292,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = referrals::routes(routes);
     // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
     let routes = handover_bundles::routes(routes);
+    // Handover sending and receipt (issue 6, item 6).
+    let routes = handover_tracking::routes(routes);
     audit::routes(routes)
 }
 

@@ -38,6 +38,8 @@ mod users;
 mod worklist;
 // OAT and transfers (issue 5, items 4 and 5).
 mod handovers;
+// Handover sending and receipt (issue 6, item 6).
+mod handover_tracking;
 pub(crate) use handovers::pdf_response;
 mod oat;
 // Consent and the psychosocial service's view (issue 6, items 1 and 5).
@@ -88,6 +90,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
     let routes = governance::routes(routes);
     // Referrals and the outside providers' portal (issue 6, items 3 and 4).
     let routes = referrals::routes(routes);
+    // Handover sending and receipt (issue 6, item 6).
+    let routes = handover_tracking::routes(routes);
     account::routes(routes)
 }
 

@@ -80,6 +80,8 @@ struct WorklistPage {
     referrals_overdue: Option<Vec<super::referrals::ReferralLine>>,
     referrals_overdue_total: i64,
     handovers: Option<Vec<super::handovers::HandoverLine>>,
+    // Handover sending and receipt (issue 6, item 6): sent, receipt not confirmed.
+    handovers_awaiting: Option<Vec<super::handover_tracking::AwaitingLine>>,
 }
 
 /// A care plan whose review is due or past (issue 5, item 2).
@@ -157,6 +159,11 @@ async fn show(
         Ok(lines) => lines,
         Err(error) => return PageError::new(error, lang).into_response(),
     };
+    // Handover sending and receipt (issue 6, item 6).
+    let handovers_awaiting = match super::handover_tracking::worklist_lines(&state, &actor, site).await {
+        Ok(lines) => lines,
+        Err(error) => return PageError::new(error, lang).into_response(),
+    };
     // Referrals (issue 6, item 3): the overdue referrals of the prison.
     let (referrals_overdue, referrals_overdue_total) = match super::referrals::overdue_lines(&state, &actor, site).await
     {
@@ -212,6 +219,7 @@ async fn show(
         review_due_days: continuum_app::care::plans::REVIEW_DUE_DAYS,
         oat_alerts,
         handovers,
+        handovers_awaiting,
         referrals_overdue,
         referrals_overdue_total,
     };

@@ -272,6 +272,14 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/handover-documents/{id}", policy(Action::ReadClinical)),
     // The handover at release (issue 6, item 6).
     ("POST", "/people/{id}/release-handover", policy(Action::WriteClinical)),
+    // Handover sending and receipt (issue 6, item 6).
+    ("GET", "/handover-receipts", policy(Action::ReadClinical)),
+    ("GET", "/handover-documents/{id}/tracking", policy(Action::ReadClinical)),
+    ("POST", "/handover-documents/{id}/sending", policy(Action::WriteClinical)),
+    ("POST", "/handover-documents/{id}/receipt", policy(Action::UpdateReferral)),
+    ("GET", "/api/v1/handover-documents/awaiting-receipt", policy(Action::ReadClinical)),
+    ("POST", "/api/v1/handover-documents/{id}/sending", policy(Action::WriteClinical)),
+    ("POST", "/api/v1/handover-documents/{id}/receipt", policy(Action::UpdateReferral)),
     ("GET", "/fhir/r4/MedicationRequest", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/MedicationRequest/{id}", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/MedicationStatement", policy(Action::ReadClinical)),

@@ -75,3 +75,5 @@ mod release_handover;
 // End-to-end browser tests of the care pathway and of a referral at release (issues 5 and 6, "Done when").
 mod care_pathway_browser;
 mod referral_browser;
+// Handover sending and receipt (issue 6, item 6).
+mod handover_tracking;
