@@ -17,6 +17,7 @@ use continuum_app::referrals::{
     Creation, Referral, ReferralEvent, ReferralFilter, ReferralRecord, Sending, SharedContent,
 };
 use continuum_app::{Actor, AppError, Paging};
+use continuum_domain::care::plan::InterventionKind;
 use continuum_domain::consent::{MissingConsent, Section, Verdict};
 use continuum_domain::ids::SiteId;
 use continuum_domain::policy::{Action, Target};
@@ -325,7 +326,21 @@ async fn form_page(
     super::render(status, &page)
 }
 
-async fn new_form(State(state): State<AppState>, SignedIn(actor): SignedIn, Path(id): Path<String>) -> Response {
+/// The query of the new-referral form: the key of the care plan's referral
+/// intervention it starts from, if any. Only the key travels in the URL, so
+/// no clinical text lands in logs or the browser's history.
+#[derive(Debug, Default, Deserialize)]
+struct NewReferralQuery {
+    #[serde(default)]
+    from_plan: String,
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(actor): SignedIn,
+    Path(id): Path<String>,
+    Query(query): Query<NewReferralQuery>,
+) -> Response {
     let lang = actor_lang(&actor);
     let Some(id) = parse_id(&id) else {
         return not_found(lang);
@@ -333,12 +348,32 @@ async fn new_form(State(state): State<AppState>, SignedIn(actor): SignedIn, Path
     if let Some(refused) = super::refused_unless(&state, &actor, Action::WriteClinical, "referral.create").await {
         return refused;
     }
+    let reason = match query.from_plan.trim() {
+        "" => String::new(),
+        key => match state.app.person_care_plan(&actor, id).await {
+            Ok(plan) => plan_referral_reason(plan.as_ref(), key).unwrap_or_default(),
+            Err(error) => return PageError::new(error, lang).into_response(),
+        },
+    };
     let form = ReferralForm {
+        reason,
         urgency: Urgency::Routine.code().to_owned(),
         sections: vec![Section::Identity.code().to_owned()],
         ..ReferralForm::default()
     };
     form_page(&state, &actor, id, form, &[], FormErrors::default(), StatusCode::OK).await
+}
+
+/// The description of the referral intervention `key` of the plan's current
+/// version, the reason a referral started from the plan begins with.
+fn plan_referral_reason(plan: Option<&continuum_app::care::plans::CarePlan>, key: &str) -> Option<String> {
+    let current = plan?.current()?;
+    current
+        .plan
+        .interventions
+        .iter()
+        .find(|i| i.key == key && i.kind == InterventionKind::Referral)
+        .map(|i| i.description.clone())
 }
 
 async fn create(

@@ -1926,3 +1926,6 @@ handover-already-sent = The sending of this handover is already recorded.
 handover-not-sent = This handover has not been sent yet.
 handover-already-received = The receipt of this handover is already confirmed.
 validation-no-portal = The receiver has no portal in Continuum: choose another way.
+
+## Referrals started from the care plan (issue 6, item 3)
+plan-refer-to-service = Refer to a service

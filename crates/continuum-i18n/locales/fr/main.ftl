@@ -1924,3 +1924,6 @@ handover-already-sent = L'envoi de cette transmission est déjà enregistré.
 handover-not-sent = Cette transmission n'a pas encore été envoyée.
 handover-already-received = La réception de cette transmission est déjà confirmée.
 validation-no-portal = Le destinataire n'a pas de portail dans Continuum : choisissez un autre moyen.
+
+## Referrals started from the care plan (issue 6, item 3)
+plan-refer-to-service = Orienter vers un service

@@ -1923,3 +1923,6 @@ handover-already-sent = De verzending van deze overdracht is al vastgelegd.
 handover-not-sent = Deze overdracht is nog niet verzonden.
 handover-already-received = De ontvangst van deze overdracht is al bevestigd.
 validation-no-portal = De ontvanger heeft geen portaal in Continuum: kies een andere manier.
+
+## Referrals started from the care plan (issue 6, item 3)
+plan-refer-to-service = Doorverwijzen naar een dienst

@@ -247,3 +247,36 @@ async fn the_plan_form_reshows_what_was_typed_and_the_others_change(backend: Bac
     server.stop().await;
 }
 on_both_backends!(the_plan_form_reshows_what_was_typed_and_the_others_change);
+
+async fn a_referral_intervention_of_the_plan_starts_a_referral_with_its_reason(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let worker = actor(&server.app, "care_worker.has").await;
+    let person = after_intake(&server.app, &worker, "Planrefer").await;
+    let (today, review) = (today(&server.app), in_days(&server.app, 30));
+    let mut fields = plan_fields(&today, &review);
+    fields.interventions.push(InterventionFields {
+        kind: "referral",
+        description: "OAT with the drug service after release",
+        responsible: "Care worker",
+        starts_on: "2026-11-23",
+        status: "planned",
+        ..InterventionFields::default()
+    });
+    let plan = server.app.start_care_plan(&worker, person, &fields).await.expect("started");
+    let current = server.app.care_plan(&worker, plan).await.expect("the plan");
+    let key = current.current().expect("a version").plan.interventions[1].key.clone();
+    let link = format!("/people/{person}/referrals/new?from_plan={key}");
+
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let page = client.get(server.url(&format!("/care-plans/{plan}"))).send().await.expect("request");
+    let page = page.text().await.expect("body");
+    assert!(page.contains(&link), "the plan offers to refer from its referral intervention");
+    let form = client.get(server.url(&link)).send().await.expect("request").text().await.expect("body");
+    assert!(form.contains("OAT with the drug service after release"), "the referral starts with the plan's reason");
+
+    let elsewhere = server.client_for("care_worker.gen").await.expect("signs in");
+    let refused = elsewhere.get(server.url(&link)).send().await.expect("request");
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    assert!(!refused.text().await.expect("body").contains("OAT with the drug service"));
+}
+on_both_backends!(a_referral_intervention_of_the_plan_starts_a_referral_with_its_reason);

@@ -395,6 +395,9 @@ struct InterventionLine {
     responsible: String,
     starts_on: String,
     status: String,
+    /// For a referral intervention of the current version, to a reader who
+    /// may refer: the new-referral form started from it.
+    refer_href: Option<String>,
 }
 
 /// A version in the list of versions.
@@ -448,6 +451,7 @@ fn view_page(
     };
     let current = plan.current().is_some_and(|c| c.meta.version == shown);
     let may_write = actor.may(Action::WriteClinical, Target::site(SiteId(record.person.site_id)));
+    let may_refer = current && may_write && record.person.merged_into.is_none();
     let page = ViewPage {
         nav: CareNav::new(lang, record.person.id, Some(Tab::Plan)),
         plan_id: Some(plan.row.id),
@@ -481,6 +485,8 @@ fn view_page(
                 responsible: i.responsible.clone(),
                 starts_on: i.starts_on.to_string(),
                 status: t(i.status.message_id()),
+                refer_href: (may_refer && i.kind == InterventionKind::Referral)
+                    .then(|| format!("/people/{}/referrals/new?from_plan={}", record.person.id, i.key)),
             })
             .collect(),
         versions: plan
