@@ -18,6 +18,7 @@
 
 use continuum_app::handover_bundles::HandoverBundle;
 use continuum_app::oat::Prescription;
+use continuum_app::people::Person;
 use continuum_i18n::Lang;
 use serde::Serialize;
 
@@ -108,13 +109,18 @@ pub struct Collection {
 }
 
 fn patient(b: &HandoverBundle) -> Patient {
-    let p = &b.person;
+    person_as_patient(&b.person, &b.prison_number)
+}
+
+/// A person of the register as a Patient, with the prison number of their
+/// current detention (shared with `$everything`).
+pub(super) fn person_as_patient(p: &Person, prison_number: &str) -> Patient {
     Patient {
         id: p.id.to_string(),
-        identifier: (!b.prison_number.trim().is_empty())
+        identifier: (!prison_number.trim().is_empty())
             .then(|| Identifier {
                 system: format!("{CANONICAL}/NamingSystem/prison-number"),
-                value: b.prison_number.trim().to_owned(),
+                value: prison_number.trim().to_owned(),
             })
             .into_iter()
             .collect(),

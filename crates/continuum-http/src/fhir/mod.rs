@@ -3,7 +3,8 @@
 //! scores as `Observation`s; each consent as a `Consent` ([`consent`]);
 //! the directory's organisations and services as `Organization`s and
 //! `HealthcareService`s ([`directory`]); each referral as a
-//! `ServiceRequest` and a `Task` ([`referral`]);
+//! `ServiceRequest` and a `Task` ([`referral`]); all of a person's as
+//! `Patient/{id}/$everything` (`everything`);
 //! JSON only (`application/fhir+json`).
 //!
 //! Conventions:
@@ -55,6 +56,8 @@ mod plan;
 pub(crate) mod handover;
 // Contacts (issue 5, item 9).
 mod encounter;
+// Patient $everything (issue 5, item 9).
+mod everything;
 mod questionnaire;
 // Referrals (issue 6, item 7).
 pub mod referral;
@@ -62,7 +65,7 @@ pub mod resources;
 mod response;
 
 use resources::{
-    Bundle, BundleEntry, BundleLink, BundleSearch, CapabilityStatement, Implementation, Interaction, Issue,
+    Bundle, BundleEntry, BundleLink, BundleSearch, CapabilityStatement, Implementation, Interaction, Issue, Operation,
     OperationOutcome, Resource, Rest, RestResource, RestSecurity, SearchParam, Software,
 };
 
@@ -246,7 +249,8 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                           and their scores as Observations, consents as Consents, the directory of care \
                           providers as Organizations and HealthcareServices, referrals as ServiceRequests and \
                           Tasks, OAT as MedicationRequests and MedicationStatements, the care pathway as \
-                          EpisodesOfCare, care plans as CarePlans and Goals, contacts as Encounters (read only).",
+                          EpisodesOfCare, care plans as CarePlans and Goals, contacts as Encounters, and all of a \
+                          person's as Patient/{id}/$everything (read only).",
             url: base_url(&headers, &state),
         },
         fhir_version: "4.0.1",
@@ -259,35 +263,55 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                               prison only; every read is audited.",
             },
             resource: vec![
-                RestResource { kind: "Questionnaire", interaction: read_and_search(), search_param: Vec::new() },
+                RestResource {
+                    kind: "Questionnaire",
+                    interaction: read_and_search(),
+                    search_param: Vec::new(),
+                    operation: Vec::new(),
+                },
                 RestResource {
                     kind: "QuestionnaireResponse",
                     interaction: read_and_search(),
                     search_param: by_subject(),
+                    operation: Vec::new(),
                 },
-                RestResource { kind: "Observation", interaction: read_and_search(), search_param: by_subject() },
+                RestResource {
+                    kind: "Observation",
+                    interaction: read_and_search(),
+                    search_param: by_subject(),
+                    operation: Vec::new(),
+                },
                 // Consent and the directory of care providers (issue 6, item 7).
                 RestResource {
                     kind: "Consent",
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
+                    operation: Vec::new(),
                 },
                 RestResource {
                     kind: "Organization",
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
+                    operation: Vec::new(),
                 },
                 RestResource {
                     kind: "HealthcareService",
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
+                    operation: Vec::new(),
                 },
                 // OAT and the care pathway (issue 5, item 9).
-                RestResource { kind: "MedicationRequest", interaction: read_and_search(), search_param: by_subject() },
+                RestResource {
+                    kind: "MedicationRequest",
+                    interaction: read_and_search(),
+                    search_param: by_subject(),
+                    operation: Vec::new(),
+                },
                 RestResource {
                     kind: "MedicationStatement",
                     interaction: read_and_search(),
                     search_param: by_subject(),
+                    operation: Vec::new(),
                 },
                 RestResource {
                     kind: "EpisodeOfCare",
@@ -297,23 +321,51 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                         kind: "reference",
                         documentation: "The person: Patient/{id}. Required.",
                     }],
+                    operation: Vec::new(),
                 },
                 // Referrals (issue 6, item 7).
                 RestResource {
                     kind: "ServiceRequest",
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
+                    operation: Vec::new(),
                 },
                 RestResource {
                     kind: "Task",
                     interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
+                    operation: Vec::new(),
                 },
                 // The care plan (issue 5, item 9).
-                RestResource { kind: "CarePlan", interaction: read_and_search(), search_param: by_patient() },
-                RestResource { kind: "Goal", interaction: read_and_search(), search_param: by_patient() },
+                RestResource {
+                    kind: "CarePlan",
+                    interaction: read_and_search(),
+                    search_param: by_patient(),
+                    operation: Vec::new(),
+                },
+                RestResource {
+                    kind: "Goal",
+                    interaction: read_and_search(),
+                    search_param: by_patient(),
+                    operation: Vec::new(),
+                },
                 // Contacts (issue 5, item 9).
-                RestResource { kind: "Encounter", interaction: read_and_search(), search_param: by_patient() },
+                RestResource {
+                    kind: "Encounter",
+                    interaction: read_and_search(),
+                    search_param: by_patient(),
+                    operation: Vec::new(),
+                },
+                // Patient $everything (issue 5, item 9).
+                RestResource {
+                    kind: "Patient",
+                    interaction: Vec::new(),
+                    search_param: Vec::new(),
+                    operation: vec![Operation {
+                        name: "everything",
+                        definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                    }],
+                },
             ],
         }],
     };
@@ -517,6 +569,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         // Contacts (issue 5, item 9).
         .add("GET", "/fhir/r4/Encounter", clinical, get(encounter::search_encounters))
         .add("GET", "/fhir/r4/Encounter/{id}", clinical, get(encounter::read_encounter))
+        // Patient $everything (issue 5, item 9).
+        .add("GET", "/fhir/r4/Patient/{id}/$everything", clinical, get(everything::patient_everything))
 }
 
 #[cfg(test)]

@@ -194,10 +194,23 @@ pub struct RestResource {
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// The interactions supported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub interaction: Vec<Interaction>,
     /// The search parameters supported.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub search_param: Vec<SearchParam>,
+    /// The operations supported (Patient `$everything`, issue 5, item 9).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub operation: Vec<Operation>,
+}
+
+/// An operation on a resource type, by its definition.
+#[derive(Debug, Clone, Serialize)]
+pub struct Operation {
+    /// The name it is called by, without `$`.
+    pub name: &'static str,
+    /// The canonical URL of its OperationDefinition.
+    pub definition: &'static str,
 }
 
 /// An interaction (`read`, `search-type`).

@@ -1929,3 +1929,7 @@ validation-no-portal = The receiver has no portal in Continuum: choose another w
 
 ## Referrals started from the care plan (issue 6, item 3)
 plan-refer-to-service = Refer to a service
+
+## Patient $everything (issue 5, item 9)
+fhir-everything-parameter-unknown = This operation takes only _type: "{ $value }" is not one of its parameters.
+fhir-everything-type-unknown = "{ $value }" is not a resource type this operation returns (_type): name Patient, EpisodeOfCare, CarePlan, Goal, MedicationRequest, MedicationStatement, Encounter, QuestionnaireResponse, Observation, Consent, ServiceRequest or Task.

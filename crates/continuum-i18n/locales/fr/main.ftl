@@ -1927,3 +1927,7 @@ validation-no-portal = Le destinataire n'a pas de portail dans Continuum : chois
 
 ## Referrals started from the care plan (issue 6, item 3)
 plan-refer-to-service = Orienter vers un service
+
+## Patient $everything (issue 5, item 9)
+fhir-everything-parameter-unknown = Cette opération n'accepte que _type : « { $value } » n'est pas un de ses paramètres.
+fhir-everything-type-unknown = « { $value } » n'est pas un type de ressource que cette opération renvoie (_type) : indiquez Patient, EpisodeOfCare, CarePlan, Goal, MedicationRequest, MedicationStatement, Encounter, QuestionnaireResponse, Observation, Consent, ServiceRequest ou Task.

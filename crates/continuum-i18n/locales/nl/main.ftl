@@ -1926,3 +1926,7 @@ validation-no-portal = De ontvanger heeft geen portaal in Continuum: kies een an
 
 ## Referrals started from the care plan (issue 6, item 3)
 plan-refer-to-service = Doorverwijzen naar een dienst
+
+## Patient $everything (issue 5, item 9)
+fhir-everything-parameter-unknown = Deze bewerking kent alleen _type: "{ $value }" is geen van haar parameters.
+fhir-everything-type-unknown = "{ $value }" is geen resourcetype dat deze bewerking teruggeeft (_type): geef Patient, EpisodeOfCare, CarePlan, Goal, MedicationRequest, MedicationStatement, Encounter, QuestionnaireResponse, Observation, Consent, ServiceRequest of Task op.

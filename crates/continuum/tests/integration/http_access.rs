@@ -296,6 +296,8 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     // Contacts as FHIR R4 Encounters (issue 5, item 9).
     ("GET", "/fhir/r4/Encounter", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/Encounter/{id}", policy(Action::ReadClinical)),
+    // Patient $everything (issue 5, item 9).
+    ("GET", "/fhir/r4/Patient/{id}/$everything", policy(Action::ReadClinical)),
     // Governance (issue 7).
     ("GET", "/governance", policy(Action::ViewGovernance)),
     ("GET", "/governance/groups/new", policy(Action::ManageGovernance)),
@@ -625,6 +627,8 @@ fn at_has(path: &str, person: i64, screening: i64) -> Option<String> {
         ("/api/v1/people/{id}", person.to_string()),
         ("/people/{id}", person.to_string()),
         ("/audit/people/{person_id}", person.to_string()),
+        // Patient $everything (issue 5, item 9).
+        ("/fhir/r4/Patient/{id}", person.to_string()),
     ];
     for (pattern, id) in records {
         if let Some(rest) = path.strip_prefix(pattern) {

@@ -42,6 +42,8 @@ mod fhir_plan;
 mod fhir_handover;
 // Contacts as FHIR R4 Encounters (issue 5, item 9).
 mod fhir_encounter;
+// Patient $everything (issue 5, item 9).
+mod fhir_everything;
 mod oat;
 // Release planning, follow-up after release, the responsible care worker
 // and the caseload (issue 5, items 6 to 8).
