@@ -74,23 +74,31 @@ pub struct HandoverRow {
     pub acknowledged_by: Option<String>,
 }
 
+// `CROSS JOIN people` (joined in each WHERE) fixes the join order on SQLite:
+// a handover is found first (by id or by the small pending indexes), then its
+// person. With a plain JOIN and no table statistics SQLite led with the people
+// of a site, about 12 ms on the national bench database instead of 0.1 ms.
+// PostgreSQL plans it as the inner join it is.
 const SELECT: &str = "SELECT h.id, h.person_id, p.family_name, p.given_names, h.from_site_id, f.code AS from_site, \
      h.to_site_id, t.code AS to_site, e.prison_number, e.entry_date AS transfer_date, h.transferred_at, \
      u.username AS transferred_by, h.acknowledged_at, a.username AS acknowledged_by \
-     FROM handovers h JOIN people p ON p.id = h.person_id JOIN sites f ON f.id = h.from_site_id \
+     FROM handovers h CROSS JOIN people p JOIN sites f ON f.id = h.from_site_id \
      JOIN sites t ON t.id = h.to_site_id JOIN detention_episodes e ON e.id = h.to_episode_id \
      LEFT JOIN users u ON u.id = h.transferred_by LEFT JOIN users a ON a.id = h.acknowledged_by";
 
 /// One handover.
 pub async fn get(conn: &mut Conn, id: i64) -> StoreResult<Option<HandoverRow>> {
-    Ok(sqlx::query_as(&format!("{SELECT} WHERE h.id = $1")).bind(id).fetch_optional(conn).await?)
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE p.id = h.person_id AND h.id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
 }
 
 /// The handovers not yet acknowledged that leave from or arrive at
 /// `site_id`, the oldest first (at most `limit`).
 pub async fn pending_at(conn: &mut Conn, site_id: i64, limit: i64) -> StoreResult<Vec<HandoverRow>> {
     let sql = format!(
-        "{SELECT} WHERE h.acknowledged_at IS NULL AND (h.to_site_id = $1 OR h.from_site_id = $1) \
+        "{SELECT} WHERE p.id = h.person_id AND h.acknowledged_at IS NULL AND (h.to_site_id = $1 OR h.from_site_id = $1) \
          AND p.merged_into IS NULL ORDER BY h.transferred_at, h.id LIMIT {limit}"
     );
     Ok(sqlx::query_as(&sql).bind(site_id).fetch_all(conn).await?)

@@ -305,13 +305,17 @@ pub struct OpenDeclarationRow {
 /// The declarations of people now at `site_id` whose continuity is still to
 /// record (merged records left out), the earliest deadline first.
 pub async fn open_declarations(conn: &mut Conn, site_id: i64, limit: i64) -> StoreResult<Vec<OpenDeclarationRow>> {
+    // `CROSS JOIN people` makes SQLite start from the few open declarations
+    // (their partial index) rather than from every person of the site, which
+    // it chose without table statistics (40 ms on the national bench
+    // database); PostgreSQL plans it as an inner join.
     let sql = format!(
         "SELECT d.id, d.person_id, p.family_name, p.given_names, e.prison_number, d.medicine, d.daily_dose_ug, \
          d.last_dose_date, d.counts_from, d.deadline, (SELECT MIN(r.recorded_at) FROM oat_prescriptions r \
          WHERE r.person_id = d.person_id AND r.recorded_at >= d.counts_from AND r.recorded_at <= d.deadline) \
-         AS prescribed_at FROM oat_declarations d JOIN people p ON p.id = d.person_id \
+         AS prescribed_at FROM oat_declarations d CROSS JOIN people p \
          LEFT JOIN detention_episodes e ON e.id = p.current_episode_id \
-         WHERE d.continuity_at IS NULL AND p.site_id = $1 AND p.merged_into IS NULL \
+         WHERE p.id = d.person_id AND d.continuity_at IS NULL AND p.site_id = $1 AND p.merged_into IS NULL \
          ORDER BY d.deadline, d.id LIMIT {limit}"
     );
     Ok(sqlx::query_as(&sql).bind(site_id).fetch_all(conn).await?)

@@ -9,10 +9,12 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use continuum_app::Paging;
 use continuum_app::pathways::SCREENING_DUE_DAYS;
 use continuum_app::signals::SignalFilter;
+use continuum_app::{Actor, AppError, Paging};
+use continuum_domain::ids::SiteId;
 use continuum_domain::policy::{Action, Target};
+use continuum_i18n::Lang;
 use serde::Deserialize;
 
 use super::sites::{Pager, page_number, short_time};
@@ -101,75 +103,59 @@ async fn show(
     let lang = actor_lang(&actor);
     let paging = Paging { page: page_number(&query.page), per_page: PER_PAGE };
     let overdue_only = query.overdue == "on";
-    let worklist = match state.app.worklist(&actor, paging, overdue_only).await {
-        Ok(found) => found,
-        Err(error) => return PageError::new(error, lang).into_response(),
+    let Some(site) = state.app.worklist_site(&actor) else {
+        return PageError::new(AppError::Forbidden, lang).into_response();
     };
-    let (site, listing) = (worklist.site, worklist.awaiting);
+    let first = Paging { page: 1, per_page: SIGNALS_SHOWN };
+    // The sections are independent audited reads: run together, their audit
+    // rows share one group commit instead of each waiting for its own flush.
+    let (worklist, pending, follow_ups, reviews, oat_alerts, handovers, handovers_awaiting, referrals_overdue) = tokio::join!(
+        state.app.worklist(&actor, paging, overdue_only),
+        state.app.site_signals(&actor, Some(site), SignalFilter::Pending, first),
+        follow_up_entries(&state, &actor, site, lang),
+        state.app.care_plan_reviews_due(&actor),
+        // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
+        super::oat::alert_lines(&state, &actor, site),
+        super::handovers::worklist_lines(&state, &actor, site),
+        // Handover sending and receipt (issue 6, item 6).
+        super::handover_tracking::worklist_lines(&state, &actor, site),
+        // Referrals (issue 6, item 3): the overdue referrals of the prison.
+        super::referrals::overdue_lines(&state, &actor, site),
+    );
+    let sections = (|| {
+        Ok::<_, AppError>((
+            worklist?,
+            pending?,
+            follow_ups?,
+            reviews?,
+            oat_alerts?,
+            handovers?,
+            handovers_awaiting?,
+            referrals_overdue?,
+        ))
+    })();
+    let (worklist, (_, pending), follow_ups, reviews, oat_alerts, handovers, handovers_awaiting, referrals_overdue) =
+        match sections {
+            Ok(sections) => sections,
+            Err(error) => return PageError::new(error, lang).into_response(),
+        };
+    let listing = worklist.awaiting;
     let filters: &[(&str, &str)] = if overdue_only { &[("overdue", "on")] } else { &[] };
     let pager = Pager::new(lang, &listing, "/worklist", filters);
-    let first = Paging { page: 1, per_page: SIGNALS_SHOWN };
-    let pending = state.app.site_signals(&actor, Some(site), SignalFilter::Pending, first).await;
-    let (signals, signals_pending) = match pending {
-        Ok((_, signals)) => (super::signals::incoming_lines(lang, signals.items), signals.total),
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    let follow_ups = if actor.may(Action::ReadClinical, Target::site(site)) {
-        match state.app.overdue_follow_ups(&actor, site).await {
-            Ok(rows) => Some(
-                rows.into_iter()
-                    .map(|f| Entry {
-                        person_id: f.person_id,
-                        name: super::people::display_name(&f.family_name, &f.given_names),
-                        detail: continuum_i18n::t_args(
-                            lang,
-                            "follow-up-days",
-                            &[("days", continuum_i18n::Arg::Num(f.due_days))],
-                        ),
-                        when: f.day,
-                    })
-                    .collect(),
-            ),
-            Err(error) => return PageError::new(error, lang).into_response(),
-        }
-    } else {
-        None
-    };
+    let (signals, signals_pending) = (super::signals::incoming_lines(lang, pending.items), pending.total);
     // Care plans (issue 5, item 2): reviews due or past.
-    let reviews = match state.app.care_plan_reviews_due(&actor).await {
-        Ok(reviews) => reviews.map(|rows| {
-            rows.into_iter()
-                .map(|r| ReviewLine {
-                    person_id: r.row.person_id,
-                    name: super::people::display_name(&r.row.family_name, &r.row.given_names),
-                    prison_number: r.row.prison_number.unwrap_or_default(),
-                    review_date: r.row.review_date,
-                    overdue: r.overdue,
-                })
-                .collect()
-        }),
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    // OAT and transfers (issue 5, items 4 and 5): the medical service's alerts.
-    let oat_alerts = match super::oat::alert_lines(&state, &actor, site).await {
-        Ok(lines) => lines,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    let handovers = match super::handovers::worklist_lines(&state, &actor, site).await {
-        Ok(lines) => lines,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    // Handover sending and receipt (issue 6, item 6).
-    let handovers_awaiting = match super::handover_tracking::worklist_lines(&state, &actor, site).await {
-        Ok(lines) => lines,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
-    // Referrals (issue 6, item 3): the overdue referrals of the prison.
-    let (referrals_overdue, referrals_overdue_total) = match super::referrals::overdue_lines(&state, &actor, site).await
-    {
-        Ok(found) => found,
-        Err(error) => return PageError::new(error, lang).into_response(),
-    };
+    let reviews = reviews.map(|rows| {
+        rows.into_iter()
+            .map(|r| ReviewLine {
+                person_id: r.row.person_id,
+                name: super::people::display_name(&r.row.family_name, &r.row.given_names),
+                prison_number: r.row.prison_number.unwrap_or_default(),
+                review_date: r.row.review_date,
+                overdue: r.overdue,
+            })
+            .collect()
+    });
+    let (referrals_overdue, referrals_overdue_total) = referrals_overdue;
     let site =
         actor.sites.iter().find(|s| s.id == site).map(|s| format!("{} · {}", s.code, s.name)).unwrap_or_default();
     let rows = listing
@@ -224,6 +210,34 @@ async fn show(
         referrals_overdue_total,
     };
     super::render(StatusCode::OK, &page)
+}
+
+/// The overdue follow-ups after release, for the roles that read clinical
+/// data at the site (`None` for the others: the section is not shown).
+async fn follow_up_entries(
+    state: &AppState,
+    actor: &Actor,
+    site: SiteId,
+    lang: Lang,
+) -> Result<Option<Vec<Entry>>, AppError> {
+    if !actor.may(Action::ReadClinical, Target::site(site)) {
+        return Ok(None);
+    }
+    let rows = state.app.overdue_follow_ups(actor, site).await?;
+    Ok(Some(
+        rows.into_iter()
+            .map(|f| Entry {
+                person_id: f.person_id,
+                name: super::people::display_name(&f.family_name, &f.given_names),
+                detail: continuum_i18n::t_args(
+                    lang,
+                    "follow-up-days",
+                    &[("days", continuum_i18n::Arg::Num(f.due_days))],
+                ),
+                when: f.day,
+            })
+            .collect(),
+    ))
 }
 
 pub(crate) fn routes(routes: Routes) -> Routes {
