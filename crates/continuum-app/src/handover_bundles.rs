@@ -236,12 +236,13 @@ impl App {
     }
 }
 
-/// The prescriptions current on `day` (not stopped before it), each with
-/// the day of its last dose in prison: its stop, else `day`.
+/// The prescriptions current on `day` (started by then, not stopped
+/// before it), each with the day of its last dose in prison: its stop,
+/// else `day`.
 fn current_on(prescriptions: Vec<Prescription>, day: &str) -> Vec<(Prescription, String)> {
     prescriptions
         .into_iter()
-        .filter(|r| r.stop_date.as_deref().is_none_or(|stop| stop >= day))
+        .filter(|r| r.start_date.as_str() <= day && r.stop_date.as_deref().is_none_or(|stop| stop >= day))
         .map(|r| {
             let last_dose = r.stop_date.clone().unwrap_or_else(|| day.to_owned());
             (r, last_dose)

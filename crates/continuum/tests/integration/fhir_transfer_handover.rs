@@ -9,6 +9,7 @@
 use continuum_app::App;
 use continuum_app::release_handovers::ReleaseHandover;
 use continuum_domain::handover::OutTransferFields;
+use continuum_domain::oat::PrescriptionFields;
 use continuum_testkit::database::Backend;
 use continuum_testkit::server::TestServer;
 use reqwest::StatusCode;
@@ -22,11 +23,17 @@ use crate::referrals::audit_rows;
 use crate::support::actor;
 
 /// A person at Hasselt with a care plan (two goals) and methadone 60 mg,
-/// transferred out of the programme today to Mons; answers the person and
-/// the handover document.
+/// whose earlier buprenorphine stopped the day before, transferred out of
+/// the programme today to Mons; answers the person and the handover
+/// document.
 async fn transferred_out(app: &App, family: &str) -> (i64, i64) {
     let worker = actor(app, "care_worker.has").await;
+    let medical = actor(app, "medical.has").await;
     let person = crate::release_handover::in_care_on_methadone(app, family).await;
+    let earlier = PrescriptionFields { medicine: "buprenorphine", daily_dose: "8", ..crate::oat::methadone("8") };
+    let stopped = app.record_prescription(&medical, person, &earlier).await.expect("prescribed");
+    let yesterday = app.register_today().yesterday().expect("a day").to_string();
+    app.stop_prescription(&medical, stopped, &yesterday, "Switched to methadone").await.expect("stopped");
     let today = app.register_today().to_string();
     let fields = OutTransferFields { prison: "Prison de Mons", language: "fr", transfer_date: &today };
     let done = app.transfer_out_of_programme(&worker, person, &fields).await.expect("transferred out");
@@ -73,7 +80,7 @@ async fn the_transfer_out_bundle_holds_the_oat_current_at_the_transfer_and_the_p
     assert_eq!(status, StatusCode::OK, "{bundle}");
     let today = server.app.register_today().to_string();
     let medications = of_kind(&bundle, "MedicationStatement");
-    assert_eq!(medications.len(), 1, "{bundle}");
+    assert_eq!(medications.len(), 1, "not the buprenorphine stopped the day before: {bundle}");
     assert_eq!(medications[0]["effectiveDateTime"], today.as_str(), "the last dose, on the day of the transfer");
     assert_eq!(medications[0]["dosage"][0]["doseAndRate"][0]["doseQuantity"]["value"], 60.0);
     let goals: Vec<&str> = of_kind(&bundle, "Goal").iter().filter_map(|g| g["description"]["text"].as_str()).collect();
