@@ -1,8 +1,9 @@
-//! What the handover at release holds, for its FHIR R4 Bundle (issue 6,
-//! item 6): the same occasion and the same rules as the handover document
-//! at release (`release_handovers`), read live rather than kept.
+//! What a handover holds, for its FHIR R4 Bundle (issue 6, item 6): at
+//! release and at a transfer out of the programme, the same occasion and
+//! the same rules as the handover document (`release_handovers`,
+//! `handovers`), read live rather than kept.
 //!
-//! Rules:
+//! Rules at release:
 //! - Whoever may see the person's handover reads it: the clinical roles of
 //!   the person's prison (`ReadClinical`; the sending team of a transfer
 //!   does not, the person is no longer theirs).
@@ -15,6 +16,18 @@
 //! - What it holds is read through the use cases of each record (each
 //!   audits its read); the Bundle itself is audited once more, naming the
 //!   receiver.
+//!
+//! Rules at a transfer out of the programme ([`App::transfer_handover_bundle`]):
+//! - It is the Bundle of a handover document kept at the transfer, and
+//!   whoever may read that document reads it, with the same answers
+//!   (another prison's document is not found).
+//! - It holds no Consent: the handover goes from one prison's medical
+//!   service to another's, within prison health care and its continuity of
+//!   care (`continuum_domain::handover`: "a transfer to another prison
+//!   stays within prison health care: no sharing consent"). DOMAIN.md asks
+//!   a sharing consent only for outside providers and organisations.
+//! - The OAT it names is what was current on the day of the transfer, as
+//!   the document says it; the pathway is the one the transfer closed.
 
 use continuum_domain::audit::{Outcome, format_instant};
 use continuum_domain::consent::MissingConsent;
@@ -26,6 +39,7 @@ use continuum_domain::referral::check_sharing;
 use continuum_domain::validation::Problem;
 use continuum_store::{episodes, release_plans, sites};
 
+use crate::access::Subject;
 use crate::actor::Actor;
 use crate::app::App;
 use crate::care::plans::CarePlan;
@@ -35,7 +49,17 @@ use crate::oat::{PathwayRecord, Prescription};
 use crate::people::Person;
 use crate::referrals::ReferralRecord;
 
-/// The handover at release, as its Bundle holds it.
+/// Whom a handover goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Receiver {
+    /// At release: an outside organisation of the directory (id, name).
+    Organisation(i64, String),
+    /// At a transfer out of the programme: a prison outside it, named in
+    /// the handover document (the document's id, the prison's name).
+    Prison(i64, String),
+}
+
+/// A handover, at release or at a transfer out, as its Bundle holds it.
 #[derive(Debug, Clone)]
 pub struct HandoverBundle {
     /// The person.
@@ -44,14 +68,14 @@ pub struct HandoverBundle {
     pub prison_number: String,
     /// The prison handing over: code and name.
     pub from_prison: (String, String),
-    /// The receiver: the directory's organisation id and name.
-    pub receiver: (i64, String),
-    /// The current pathway.
+    /// The receiver.
+    pub receiver: Receiver,
+    /// The pathway handed over.
     pub pathway: Option<PathwayRecord>,
     /// The care plan of the current pathway.
     pub care_plan: Option<CarePlan>,
-    /// The prescriptions current today, each with the day of its last dose
-    /// in prison (as the document says it).
+    /// The prescriptions current on the day of the handover, each with the
+    /// day of its last dose in prison (as the document says it).
     pub medications: Vec<(Prescription, String)>,
     /// The latest referral to the receiver, if there is one.
     pub referral: Option<ReferralRecord>,
@@ -128,17 +152,7 @@ impl App {
         let from_prison =
             site.map_or_else(|| (episode.site_code.clone(), episode.site_code.clone()), |s| (s.code, s.name));
         let today = self.register_today().to_string();
-        let medications = self
-            .person_oat(actor, person_id)
-            .await?
-            .prescriptions
-            .into_iter()
-            .filter(|r| r.stop_date.as_deref().is_none_or(|stop| stop >= today.as_str()))
-            .map(|r| {
-                let last_dose = r.stop_date.clone().unwrap_or_else(|| today.clone());
-                (r, last_dose)
-            })
-            .collect();
+        let medications = current_on(self.person_oat(actor, person_id).await?.prescriptions, &today);
         let mut consent_ids: Vec<i64> = resting_on.iter().map(|(_, id)| id.0).collect();
         consent_ids.sort_unstable();
         consent_ids.dedup();
@@ -160,7 +174,7 @@ impl App {
             person: gate.person.clone(),
             prison_number: episode.prison_number.clone(),
             from_prison,
-            receiver: (organisation, receiver),
+            receiver: Receiver::Organisation(organisation, receiver),
             pathway: self.person_pathway_record(actor, person_id).await?,
             care_plan: self.person_care_plan(actor, person_id).await?,
             medications,
@@ -175,4 +189,63 @@ impl App {
         self.audit.write(vec![entry]).await?;
         Ok(HandoverBundleOutcome::Ready(Box::new(bundle)))
     }
+
+    /// The handover at a transfer out of the programme, for its Bundle: that
+    /// of handover document `document_id` (see the module's rules). A
+    /// document made at release answers `handover-bundle-at-release`: its
+    /// Bundle is the person's handover at release.
+    pub async fn transfer_handover_bundle(&self, actor: &Actor, document_id: i64) -> AppResult<HandoverBundle> {
+        let event = "handover_bundle.transfer_out";
+        self.permit(actor, Action::ReadClinical, event).await?;
+        let (document, _) = self.handover_document(actor, document_id).await?;
+        if document.organisation_id.is_some() {
+            return Err(AppError::Conflict("handover-bundle-at-release"));
+        }
+        let person_id = document.person_id;
+        let gate = self.clinical_gate(actor, person_id, Action::ReadClinical, event, "handover_bundle").await?;
+        let mut conn = self.store.reader().await?;
+        let episode = match gate.person.current_episode_id {
+            Some(id) => episodes::get(&mut conn, id).await?,
+            None => None,
+        };
+        let site = sites::get(&mut conn, document.site_id).await?;
+        drop(conn);
+        // The episode the transfer ended, if it is still the person's last.
+        let prison_number = episode
+            .filter(|e| e.site_id == document.site_id && e.release_date.as_deref() == Some(&document.transfer_date))
+            .map(|e| e.prison_number)
+            .unwrap_or_default();
+        let from_prison = site.map_or_else(|| (String::new(), String::new()), |s| (s.code, s.name));
+        let prescriptions = self.person_oat(actor, person_id).await?.prescriptions;
+        let bundle = HandoverBundle {
+            person: gate.person.clone(),
+            prison_number,
+            from_prison,
+            receiver: Receiver::Prison(document.id, document.receiving_prison.clone()),
+            pathway: self.person_pathway_record(actor, person_id).await?,
+            care_plan: self.person_care_plan(actor, person_id).await?,
+            medications: current_on(prescriptions, &document.transfer_date),
+            referral: None,
+            consents: Vec::new(),
+            made_by: actor.display_name.clone(),
+            made_at: format_instant(self.now()),
+        };
+        let subject = Subject { id: Some(document_id.to_string()), ..gate.subject };
+        self.audit_read(actor, gate.allowed, event, &subject).await?;
+        Ok(bundle)
+    }
+}
+
+/// The prescriptions current on `day` (started by then, not stopped
+/// before it), each with the day of its last dose in prison: its stop,
+/// else `day`.
+fn current_on(prescriptions: Vec<Prescription>, day: &str) -> Vec<(Prescription, String)> {
+    prescriptions
+        .into_iter()
+        .filter(|r| r.start_date.as_str() <= day && r.stop_date.as_deref().is_none_or(|stop| stop >= day))
+        .map(|r| {
+            let last_dose = r.stop_date.clone().unwrap_or_else(|| day.to_owned());
+            (r, last_dose)
+        })
+        .collect()
 }

@@ -34,6 +34,8 @@ pub(crate) const CONFLICTS: &[&str] = &[
     "oat-already-stopped",
     "oat-continuity-recorded",
     "handover-already-acknowledged",
+    // The Bundle of a transfer-out handover document (issue 6, item 6).
+    "handover-bundle-at-release",
     // Release planning and follow-up (issue 5, items 6 to 8).
     "care-team-pathway-closed",
     "release-plan-not-planning",

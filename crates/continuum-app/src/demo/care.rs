@@ -4,7 +4,10 @@
 //! without a plan, follow-up completed, lost to follow-up), with contacts
 //! and a group session, entered through the use cases by the prison's care
 //! worker, with dates relative to today so the caseload always shows the
-//! same picture.
+//! same picture. The person planning release is handed over to an outside
+//! organisation of the region, within a sharing consent for every section
+//! of the handover and with a referral to it, so the demo can produce the
+//! handover at release and its Bundle (issue 6, item 6).
 
 use continuum_domain::care::contact::{ContactFields, ParticipantFields};
 use continuum_domain::care::intake::IntakeFields;
@@ -128,11 +131,17 @@ pub(super) fn contact<'a>(date: &'a str, kind: &'a str, note: &'a str) -> Contac
     ContactFields { held_on: date, duration_minutes: "45", kind, staff: "Care worker", attendance: "attended", note }
 }
 
-/// A release checklist with an outside service of the prison's region, for
-/// a person not on OAT; `complete` leaves naloxone and housing open when false.
-fn checklist<'a>(service_name: &'a str, appointment: &'a str, opioids: bool, complete: bool) -> ChecklistFields<'a> {
+/// A release checklist with an outside service of the prison's region
+/// (`service`: an organisation's id, or `other` and `service_name`), for a
+/// person not on OAT; `complete` leaves naloxone and housing open when false.
+fn checklist<'a>(
+    (service, service_name): (&'a str, &'a str),
+    appointment: &'a str,
+    opioids: bool,
+    complete: bool,
+) -> ChecklistFields<'a> {
     ChecklistFields {
-        service: "other",
+        service,
         service_name,
         appointment_date: appointment,
         appointment_place: "Demo: the service's front desk",
@@ -221,6 +230,11 @@ async fn seed_pathway(
         app.start_release_planning(worker, person, Some("Demo: release announced")).await?;
         let appointment = day(app, 2 - released_days_ago);
         let complete = step != Step::ReleasedIncomplete;
+        let receiver = match step {
+            Step::ReleasePlanning => Some(handover_receiver(app, worker, person, language).await?.to_string()),
+            _ => None,
+        };
+        let service = receiver.as_deref().map_or(("other", service), |id| (id, ""));
         app.save_release_plan(worker, person, 0, &checklist(service, &appointment, opioids, complete)).await?;
     }
     if step == Step::ReleasePlanning {
@@ -242,5 +256,59 @@ async fn seed_pathway(
             app.close_follow_up(worker, person, "lost_to_follow_up", Some("Demo: no answer to three calls")).await
         }
         _ => Ok(()),
+    }
+}
+
+// The handover at release (issue 6, item 6).
+
+/// Hands the person over to the region's outside drug service at release:
+/// records the person's sharing consent with its organisation for every
+/// section of the handover and drafts a referral to the service. Answers
+/// the organisation's id, for the release plan.
+async fn handover_receiver(app: &App, worker: &Actor, person: i64, language: &str) -> AppResult<i64> {
+    use continuum_domain::handover::HANDOVER_SECTIONS;
+    use continuum_domain::referral::{ReferralDraft, ReferralFields};
+
+    use crate::referrals::Creation;
+
+    let (organisation, service) = match language {
+        "fr" => ("Assuétudes Wallonie (demo)", "Centre de jour Charleroi (demo)"),
+        _ => ("Drughulp Limburg (demo)", "Ambulante drughulp Hasselt (demo)"),
+    };
+    let organisation = super::organisation_id(app, worker, organisation).await?;
+    let sections = HANDOVER_SECTIONS.map(|s| s.code());
+    let consent = super::DemoConsent {
+        kind: "sharing",
+        decision: "granted",
+        given_days_ago: 1,
+        valid_until_days: Some(180),
+        language,
+        recipient: "organisation",
+        organisation: Some(organisation),
+        purpose: "continuity_of_care",
+        sections: &sections,
+    };
+    app.record_demo_consent(worker, person, &consent).await?;
+    let filter = crate::directory::DirectoryFilter {
+        search: Some(service.to_owned()),
+        organisation: Some(organisation),
+        ..Default::default()
+    };
+    let found = app.search_directory(worker, &filter, crate::Paging { page: 1, per_page: 5 }).await?;
+    let service = found.items.first().map(|s| s.id).ok_or(AppError::NotFound)?;
+    // What a referral may carry of the handover (risks go with the handover only).
+    let referred = continuum_domain::consent::Section::for_referral();
+    let sections: Vec<String> =
+        HANDOVER_SECTIONS.iter().filter(|s| referred.contains(s)).map(|s| s.code().to_owned()).collect();
+    let draft = ReferralDraft::parse(&ReferralFields {
+        service: Some(service),
+        reason: "Demo: continue the treatment after release",
+        urgency: "routine",
+        sections: &sections,
+    })?;
+    // The service may not cover this prison: the warning is confirmed.
+    match app.create_referral(worker, person, &draft, true).await? {
+        Creation::Created(_) => Ok(organisation),
+        _ => Err(AppError::Conflict("demo-referral")),
     }
 }

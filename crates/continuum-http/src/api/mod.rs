@@ -175,6 +175,7 @@ pub mod handover_tracking;
         handovers::get_handover_document,
         // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
         handover_bundles::get_handover_bundle,
+        handover_bundles::get_transfer_handover_bundle,
         // Handover sending and receipt (issue 6, item 6).
         handover_tracking::list_awaiting_receipt,
         handover_tracking::record_sending,

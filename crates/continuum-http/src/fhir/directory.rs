@@ -93,7 +93,7 @@ pub struct HealthcareService {
     pub availability_exceptions: Option<String>,
 }
 
-fn coded(system: &str, code: &str, display: Option<String>) -> CodeableConcept {
+pub(super) fn coded(system: &str, code: &str, display: Option<String>) -> CodeableConcept {
     CodeableConcept {
         coding: vec![Coding { system: system.to_owned(), code: code.to_owned(), display, ..Coding::default() }],
         text: None,

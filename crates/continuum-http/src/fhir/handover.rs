@@ -1,8 +1,11 @@
-//! The handover at release as a FHIR R4 `Bundle` of type `collection`
-//! (issue 6, item 6): Patient, EpisodeOfCare, CarePlan, Goal,
-//! MedicationStatement (each current OAT with its dose and last dose),
-//! ServiceRequest (the latest referral to the receiver, if any), Consent
-//! (the sharing consents it rests on) and Provenance (who made it, when,
+//! A handover, at release or at a transfer out of the programme, as a FHIR
+//! R4 `Bundle` of type `collection` (issue 6, item 6): Patient, the
+//! receiving prison as an Organization (at a transfer out; at release the
+//! receiver is the directory's Organization, read on its own),
+//! EpisodeOfCare, CarePlan, Goal, MedicationStatement (each OAT current on
+//! the day with its dose and last dose), ServiceRequest (at release, the
+//! latest referral to the receiver, if any), Consent (the sharing consents
+//! it rests on; none between prisons) and Provenance (who made it, when,
 //! for which prison). A `collection`, not a `document`: a document needs a
 //! Composition with sections the receiver's systems would read as the
 //! handover's text, which the PDF already is.
@@ -16,13 +19,14 @@
 //! base; references between entries are relative (`Patient/12`), which a
 //! Bundle resolves against those `fullUrl`s.
 
-use continuum_app::handover_bundles::HandoverBundle;
+use continuum_app::handover_bundles::{HandoverBundle, Receiver};
 use continuum_app::oat::Prescription;
 use continuum_app::people::Person;
 use continuum_i18n::Lang;
 use serde::Serialize;
 
 use super::consent::NamedReference;
+use super::directory::{Organization, coded};
 use super::resources::{Annotation, MedicationStatement, Period, Reference, Resource};
 use super::{CANONICAL, care, consent, plan, referral};
 
@@ -155,10 +159,26 @@ fn medication_statement(r: &Prescription, last_dose: &str, lang: Lang) -> Medica
     }
 }
 
+/// The prison receiving a transfer out of the programme, as the handover
+/// document names it: a government organisation with no id of its own
+/// here, so it takes the document's.
+fn receiving_prison(receiver: &Receiver) -> Option<Organization> {
+    let Receiver::Prison(document, name) = receiver else {
+        return None;
+    };
+    Some(Organization {
+        id: format!("receiving-prison-{document}"),
+        active: true,
+        kind: vec![coded("http://terminology.hl7.org/CodeSystem/organization-type", "govt", None)],
+        name: name.clone(),
+    })
+}
+
 /// The resource's type and id, for its address.
 fn address(resource: &Resource) -> Option<(&'static str, String)> {
     Some(match resource {
         Resource::Patient(r) => ("Patient", r.id.clone()),
+        Resource::Organization(r) => ("Organization", r.id.clone()),
         Resource::EpisodeOfCare(r) => ("EpisodeOfCare", r.id.clone()),
         Resource::CarePlan(r) => ("CarePlan", r.id.clone()),
         Resource::Goal(r) => ("Goal", r.id.clone()),
@@ -174,6 +194,7 @@ fn address(resource: &Resource) -> Option<(&'static str, String)> {
 /// addressed on `base`.
 pub(crate) fn handover_bundle(b: &HandoverBundle, lang: Lang, base: &str) -> Resource {
     let mut resources = vec![Resource::Patient(patient(b))];
+    resources.extend(receiving_prison(&b.receiver).map(Resource::Organization));
     if let Some(pathway) = &b.pathway {
         resources.push(Resource::EpisodeOfCare(care::episode_of_care(pathway, lang)));
     }

@@ -118,6 +118,8 @@ struct TrackingPage {
     receiver_view: bool,
     may_send: bool,
     may_confirm: bool,
+    /// A transfer out's document, seen by its prison: its FHIR Bundle is offered.
+    offers_bundle: bool,
     form: SendingForm,
     channels: Vec<Choice>,
     errors: FormErrors,
@@ -180,6 +182,7 @@ async fn tracking_page(state: &AppState, actor: &Actor, id: i64, shown: Shown) -
             .receipt_by
             .map(|by| continuum_i18n::t(lang, &format!("handover-receipt-by-{by}")))
             .unwrap_or_default(),
+        offers_bundle: d.organisation_id.is_none() && !tracked.receiver_view,
         receiver_view: tracked.receiver_view,
         may_send: tracked.may_send,
         may_confirm: tracked.may_confirm,

@@ -1895,6 +1895,8 @@ handover-release-not-planned = The handover at release is made while the pathway
 ## The handover at release as a FHIR R4 Bundle (issue 6, item 6).
 fhir-handover-last-dose = Last dose in prison
 handover-bundle-download = Download the handover as a FHIR R4 Bundle (JSON)
+# The Bundle of a transfer-out handover document (issue 6, item 6).
+handover-bundle-at-release = This document was made at release: its FHIR Bundle is the person's handover at release.
 ## Handover sending and receipt (issue 6, item 6)
 nav-handover-receipts = Handovers received
 worklist-handovers-awaiting = Handovers sent, receipt not confirmed

@@ -1893,6 +1893,8 @@ handover-release-not-planned = Le document de transmission à la libération s'�
 ## The handover at release as a FHIR R4 Bundle (issue 6, item 6).
 fhir-handover-last-dose = Dernière dose en prison
 handover-bundle-download = Télécharger la transmission comme Bundle FHIR R4 (JSON)
+# The Bundle of a transfer-out handover document (issue 6, item 6).
+handover-bundle-at-release = Ce document a été établi à la libération : son Bundle FHIR est la transmission à la libération de la personne.
 ## Handover sending and receipt (issue 6, item 6)
 nav-handover-receipts = Transmissions reçues
 worklist-handovers-awaiting = Transmissions envoyées, réception non confirmée

@@ -1892,6 +1892,8 @@ handover-release-not-planned = Het overdrachtsdocument bij vrijlating wordt opge
 ## The handover at release as a FHIR R4 Bundle (issue 6, item 6).
 fhir-handover-last-dose = Laatste dosis in de gevangenis
 handover-bundle-download = De overdracht downloaden als FHIR R4-Bundle (JSON)
+# The Bundle of a transfer-out handover document (issue 6, item 6).
+handover-bundle-at-release = Dit document werd bij vrijlating opgemaakt: zijn FHIR-Bundle is de overdracht bij vrijlating van de persoon.
 ## Handover sending and receipt (issue 6, item 6)
 nav-handover-receipts = Ontvangen overdrachten
 worklist-handovers-awaiting = Verzonden overdrachten, ontvangst niet bevestigd

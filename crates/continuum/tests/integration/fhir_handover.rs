@@ -37,7 +37,7 @@ fn kinds(bundle: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn of_kind<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
+pub(crate) fn of_kind<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
     bundle["entry"]
         .as_array()
         .map(|entries| entries.iter().map(|e| &e["resource"]).filter(|r| r["resourceType"] == kind).collect())
@@ -150,16 +150,17 @@ async fn the_release_plan_page_offers_the_bundle(backend: Backend) {
 }
 on_both_backends!(the_release_plan_page_offers_the_bundle);
 
-/// Walks every person of every pilot prison as its care worker: each
-/// Bundle given is valid R4. The demo seeds no release planned within a
-/// full sharing consent, so one is planned here first.
+/// Seeds the demo's care pathways and transfers, then walks every person
+/// of every pilot prison as its care worker: every handover at release and
+/// every transfer-out handover the demo can produce is given as a Bundle,
+/// there is at least one of each, and each is valid R4.
 async fn every_handover_bundle_the_demo_can_produce_is_valid_fhir_r4(backend: Backend) {
     let server = TestServer::start(backend).await.expect("server");
-    let (person, organisation) = planning_release(&server.app, "Walked").await;
-    let worker = actor(&server.app, "care_worker.has").await;
-    crate::referrals::consent_to_share(&server.app, &worker, person, organisation, &ALL_SECTIONS).await;
+    continuum_app::demo::seed_oat_and_transfers(&server.app).await.expect("the demo's OAT and transfers");
+    continuum_app::demo::seed_care_pathways(&server.app).await.expect("the demo's care pathways");
     let dir = tempfile::tempdir().expect("a directory");
-    let mut files = Vec::new();
+    let (mut releases, mut transfers) = (Vec::new(), Vec::new());
+    let mut regions_released = std::collections::BTreeSet::new();
     for site in continuum_domain::site::PILOT_SITES {
         let username = format!("care_worker.{}", site.code.to_ascii_lowercase());
         let worker = actor(&server.app, &username).await;
@@ -175,19 +176,34 @@ async fn every_handover_bundle_the_demo_can_produce_is_valid_fhir_r4(backend: Ba
                 let (status, body) = fetch(&client, &server, candidate.id, "fr").await;
                 match status {
                     StatusCode::OK => {
-                        let file = dir.path().join(format!("handover-{}.json", candidate.id));
+                        let file = dir.path().join(format!("release-{}.json", candidate.id));
                         std::fs::write(&file, body.to_string()).expect("written");
-                        files.push(file);
+                        releases.push(file);
+                        regions_released.insert(site.languages[0].code());
                     }
                     // Not a handover's occasion, or outside the consent.
                     StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY => {}
                     other => panic!("{username} person {}: {other} {body}", candidate.id),
                 }
+                let documents = server.app.handover_documents(&worker, candidate.id).await.expect("listed");
+                for document in documents.iter().filter(|d| d.organisation_id.is_none()) {
+                    let (status, body) =
+                        crate::fhir_transfer_handover::fetch(&client, &server, document.id, &document.language).await;
+                    assert_eq!(status, StatusCode::OK, "{username} document {}: {body}", document.id);
+                    let file = dir.path().join(format!("transfer-{}.json", document.id));
+                    std::fs::write(&file, body.to_string()).expect("written");
+                    transfers.push(file);
+                }
             }
         }
     }
-    assert!(!files.is_empty(), "at least the person planned here");
-    let (valid, said) = schema_check(&files);
+    assert_eq!(
+        regions_released.into_iter().collect::<Vec<_>>(),
+        ["fr", "nl"],
+        "the demo plans a release within a full sharing consent in each region"
+    );
+    assert!(!transfers.is_empty(), "the demo transfers someone out of the programme");
+    let (valid, said) = schema_check(&[releases, transfers].concat());
     assert!(valid, "{said}");
     server.stop().await;
 }

@@ -293,6 +293,8 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/fhir/r4/Goal/{id}", policy(Action::ReadClinical)),
     // The handover at release as a FHIR R4 Bundle (issue 6, item 6).
     ("GET", "/api/v1/people/{id}/handover-bundle", policy(Action::ReadClinical)),
+    // The handover at a transfer out of the programme as a FHIR R4 Bundle (issue 6, item 6).
+    ("GET", "/api/v1/handover-documents/{id}/bundle", policy(Action::ReadClinical)),
     // Contacts as FHIR R4 Encounters (issue 5, item 9).
     ("GET", "/fhir/r4/Encounter", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/Encounter/{id}", policy(Action::ReadClinical)),

@@ -79,3 +79,5 @@ mod care_pathway_browser;
 mod referral_browser;
 // Handover sending and receipt (issue 6, item 6).
 mod handover_tracking;
+// The handover at a transfer out of the programme as a FHIR R4 Bundle (issue 6, item 6).
+mod fhir_transfer_handover;

@@ -20,10 +20,9 @@ use crate::support::{actor, demo_app};
 const RECEIVER: &str = "Drughulp Limburg (demo)";
 const ALL_SECTIONS: [&str; 5] = ["identity", "medication", "care_plan", "risks", "appointments"];
 
-/// A person at HAS with a care plan and methadone, planning release to
-/// the receiver with naloxone handed over and an appointment; the person
-/// and the receiver's organisation.
-pub(crate) async fn planning_release(app: &App, family: &str) -> (i64, i64) {
+/// A person at Hasselt in care: a plan with two goals and methadone 60 mg
+/// a day, prescribed today.
+pub(crate) async fn in_care_on_methadone(app: &App, family: &str) -> i64 {
     let worker = actor(app, "care_worker.has").await;
     let medical = actor(app, "medical.has").await;
     let person = crate::care_plan::after_intake(app, &worker, family).await;
@@ -31,6 +30,15 @@ pub(crate) async fn planning_release(app: &App, family: &str) -> (i64, i64) {
     let review = app.register_today().checked_add(jiff::Span::new().days(60)).expect("a day").to_string();
     app.start_care_plan(&worker, person, &crate::care_plan::plan_fields(&today, &review)).await.expect("a plan");
     app.record_prescription(&medical, person, &crate::oat::methadone("60")).await.expect("prescribed");
+    person
+}
+
+/// A person at HAS with a care plan and methadone, planning release to
+/// the receiver with naloxone handed over and an appointment; the person
+/// and the receiver's organisation.
+pub(crate) async fn planning_release(app: &App, family: &str) -> (i64, i64) {
+    let worker = actor(app, "care_worker.has").await;
+    let person = in_care_on_methadone(app, family).await;
     app.start_release_planning(&worker, person, Some("Release announced")).await.expect("planning");
     let organisation = crate::referrals::organisation_id(app, RECEIVER).await;
     let service = organisation.to_string();
