@@ -104,7 +104,10 @@ async fn show(
     let paging = Paging { page: page_number(&query.page), per_page: PER_PAGE };
     let overdue_only = query.overdue == "on";
     let Some(site) = state.app.worklist_site(&actor) else {
-        return PageError::new(AppError::Forbidden, lang).into_response();
+        // No site to show: the use case words the refusal as the policy does
+        // ("not found" for an outside provider), and audits it.
+        let error = state.app.worklist(&actor, paging, overdue_only).await.err().unwrap_or(AppError::Forbidden);
+        return PageError::new(error, lang).into_response();
     };
     let first = Paging { page: 1, per_page: SIGNALS_SHOWN };
     // The sections are independent audited reads: run together, their audit
