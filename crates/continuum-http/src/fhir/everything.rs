@@ -23,7 +23,7 @@ use continuum_app::{AppError, Paging};
 use continuum_domain::policy::Action;
 use continuum_i18n::{Arg, Lang};
 
-use super::handover::person_as_patient;
+use super::patient::patient;
 use super::resources::{BundleEntry, Resource};
 use super::{FhirCaller, FhirError, care, consent, encounter, entry, fhir_json, plan, referral, response, searchset};
 use crate::state::AppState;
@@ -109,9 +109,7 @@ pub(super) async fn patient_everything(
             entries.push(entry(base, kind, &rid, resource));
         }
     };
-    let current = record.episodes.iter().find(|e| Some(e.id) == record.person.current_episode_id);
-    let prison_number = current.or(record.episodes.first()).map_or("", |e| e.prison_number.as_str());
-    add("Patient", id.to_string(), Resource::Patient(person_as_patient(&record.person, prison_number)));
+    add("Patient", id.to_string(), Resource::Patient(patient(&record)));
     if wanted.any(&["EpisodeOfCare"])
         && let Some(p) = app.person_pathway_record(actor, id).await.map_err(caller.fail())?
     {

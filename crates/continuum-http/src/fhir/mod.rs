@@ -4,7 +4,8 @@
 //! the directory's organisations and services as `Organization`s and
 //! `HealthcareService`s ([`directory`]); each referral as a
 //! `ServiceRequest` and a `Task` ([`referral`]); all of a person's as
-//! `Patient/{id}/$everything` (`everything`);
+//! `Patient/{id}/$everything` (`everything`), the person as `Patient/{id}`
+//! (`patient`);
 //! JSON only (`application/fhir+json`).
 //!
 //! Conventions:
@@ -58,6 +59,7 @@ pub(crate) mod handover;
 mod encounter;
 // Patient $everything (issue 5, item 9).
 mod everything;
+mod patient;
 mod questionnaire;
 // Referrals (issue 6, item 7).
 pub mod referral;
@@ -356,10 +358,10 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
                     search_param: by_patient(),
                     operation: Vec::new(),
                 },
-                // Patient $everything (issue 5, item 9).
+                // The person, and Patient $everything (issue 5, item 9).
                 RestResource {
                     kind: "Patient",
-                    interaction: Vec::new(),
+                    interaction: vec![Interaction { code: "read" }],
                     search_param: Vec::new(),
                     operation: vec![Operation {
                         name: "everything",
@@ -570,6 +572,7 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .add("GET", "/fhir/r4/Encounter", clinical, get(encounter::search_encounters))
         .add("GET", "/fhir/r4/Encounter/{id}", clinical, get(encounter::read_encounter))
         // Patient $everything (issue 5, item 9).
+        .add("GET", "/fhir/r4/Patient/{id}", clinical, get(patient::read_patient))
         .add("GET", "/fhir/r4/Patient/{id}/$everything", clinical, get(everything::patient_everything))
 }
 

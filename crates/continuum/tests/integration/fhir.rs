@@ -236,7 +236,7 @@ async fn questionnaires_speak_the_language_asked_for_and_map_the_skip_rules(back
     assert_eq!(q3["enableWhen"][1]["answerCoding"]["code"], "never");
     let (_, audit) = fetch(&client, &server, "/fhir/r4/Questionnaire/audit-1", "en").await;
     assert_eq!(audit["code"][0]["code"], "72110-0");
-    for unknown in ["/fhir/r4/Questionnaire/assist-9", "/fhir/r4/Patient/1"] {
+    for unknown in ["/fhir/r4/Questionnaire/assist-9", "/fhir/r4/Practitioner/1"] {
         let (status, outcome) = fetch(&client, &server, unknown, "en").await;
         assert_eq!((status, &outcome["issue"][0]["code"]), (StatusCode::NOT_FOUND, &Value::from("not-found")));
     }

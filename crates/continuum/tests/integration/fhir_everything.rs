@@ -235,6 +235,35 @@ async fn roles_without_clinical_access_and_the_outside_provider_get_nothing(back
 }
 on_both_backends!(roles_without_clinical_access_and_the_outside_provider_get_nothing);
 
+async fn the_bundles_patient_resolves_to_a_valid_patient_read_for_the_team_only(backend: Backend) {
+    let server = TestServer::start(backend).await.expect("server");
+    let person = followed(&server.app, "Allespatient").await;
+    let client = server.client_for("care_worker.has").await.expect("signs in");
+    let (_, bundle) = fetch(&client, &server, &everything(person), "en").await;
+    let full_url = bundle["entry"][0]["fullUrl"].as_str().expect("a fullUrl").to_owned();
+    let path = &full_url[full_url.find("/fhir/r4/").expect("a FHIR URL")..];
+    assert_eq!(path, format!("/fhir/r4/Patient/{person}"));
+    let before = crate::referrals::audit_rows(&server.app, "person.read", "allowed").await.len();
+    let (status, patient) = fetch(&client, &server, path, "en").await;
+    assert_eq!(status, StatusCode::OK, "{patient}");
+    assert_eq!(patient, bundle["entry"][0]["resource"], "the same Patient as in the Bundle");
+    assert!(crate::referrals::audit_rows(&server.app, "person.read", "allowed").await.len() > before, "audited");
+    let dir = tempfile::tempdir().expect("a directory");
+    let file = dir.path().join("patient.json");
+    std::fs::write(&file, patient.to_string()).expect("written");
+    let (valid, said) = schema_check(&[file]);
+    assert!(valid, "{said}");
+    for (username, refused) in [("care_worker.gen", StatusCode::NOT_FOUND), ("psychosocial.has", StatusCode::FORBIDDEN)]
+    {
+        let other = server.client_for(username).await.expect("signs in");
+        let (status, body) = fetch(&other, &server, path, "en").await;
+        assert_eq!(status, refused, "{username}: {body}");
+        assert!(!body.to_string().to_lowercase().contains("allespatient"), "{username}");
+    }
+    server.stop().await;
+}
+on_both_backends!(the_bundles_patient_resolves_to_a_valid_patient_read_for_the_team_only);
+
 async fn type_keeps_only_the_resource_types_named(backend: Backend) {
     let server = TestServer::start(backend).await.expect("server");
     let person = followed(&server.app, "Allestype").await;

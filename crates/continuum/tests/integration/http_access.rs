@@ -299,6 +299,7 @@ const EXPECTED_ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/fhir/r4/Encounter", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/Encounter/{id}", policy(Action::ReadClinical)),
     // Patient $everything (issue 5, item 9).
+    ("GET", "/fhir/r4/Patient/{id}", policy(Action::ReadClinical)),
     ("GET", "/fhir/r4/Patient/{id}/$everything", policy(Action::ReadClinical)),
     // Governance (issue 7).
     ("GET", "/governance", policy(Action::ViewGovernance)),
