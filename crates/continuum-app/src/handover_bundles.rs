@@ -31,23 +31,19 @@
 
 use continuum_domain::audit::{Outcome, format_instant};
 use continuum_domain::consent::MissingConsent;
-use continuum_domain::handover::HANDOVER_SECTIONS;
-use continuum_domain::ids::OrganisationId;
-use continuum_domain::pathway::{Stage, State};
 use continuum_domain::policy::Action;
-use continuum_domain::referral::check_sharing;
-use continuum_domain::validation::Problem;
-use continuum_store::{episodes, release_plans, sites};
+use continuum_store::{episodes, sites};
 
 use crate::access::Subject;
 use crate::actor::Actor;
 use crate::app::App;
 use crate::care::plans::CarePlan;
-use crate::consents::{ConsentRecord, consents_of_person};
+use crate::consents::ConsentRecord;
 use crate::error::{AppError, AppResult};
 use crate::oat::{PathwayRecord, Prescription};
 use crate::people::Person;
 use crate::referrals::ReferralRecord;
+use crate::release_handovers::ReleaseOccasion;
 
 /// Whom a handover goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,39 +107,14 @@ impl App {
             return Err(AppError::NotFound);
         }
         let mut conn = self.store.reader().await?;
-        let episode = match gate.person.current_episode_id {
-            Some(id) => episodes::get(&mut conn, id).await?,
-            None => None,
-        };
-        let Some(episode) = episode.filter(|e| e.release_date.is_none()) else {
-            return Err(AppError::field("episode", Problem::EpisodeEnded));
-        };
-        let pathway = self.load_pathway(&mut conn, person_id).await?;
-        let Some((pathway_id, _)) = pathway.filter(|(_, p)| p.state() == State::Active(Stage::ReleasePlanning)) else {
-            return Err(AppError::Conflict("handover-release-not-planned"));
-        };
-        let plan = release_plans::open_plan(&mut conn, pathway_id).await?;
-        let Some((organisation, receiver)) =
-            plan.and_then(|p| p.service_organisation_id.zip(p.service_organisation_name))
-        else {
-            return Err(AppError::field("service", Problem::OrganisationRequired));
-        };
-        let consents = consents_of_person(&mut conn, person_id).await?;
         let now = self.now();
-        let resting_on = match check_sharing(&consents, OrganisationId(organisation), &HANDOVER_SECTIONS, now) {
+        let ReleaseOccasion { episode, organisation, receiver, sharing, .. } =
+            self.release_occasion(&mut conn, &gate.person, now).await?;
+        let resting_on = match sharing {
             Ok(resting_on) => resting_on,
             Err(missing) => {
                 drop(conn);
-                let mut entry = self.entry(
-                    actor,
-                    event,
-                    Outcome::Denied,
-                    gate.allowed.purpose(),
-                    gate.allowed.role(),
-                    &gate.subject,
-                );
-                entry.reason = Some(missing.iter().map(MissingConsent::audit_reason).collect::<Vec<_>>().join("; "));
-                self.audit.write(vec![entry]).await?;
+                self.audit_consent_missing(actor, event, &gate, &missing).await?;
                 return Ok(HandoverBundleOutcome::ConsentMissing { receiver, missing });
             }
         };

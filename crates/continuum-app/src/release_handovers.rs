@@ -20,11 +20,11 @@
 
 use continuum_documents::handover::{Contact, Goal, Handover, Medication, Occasion, Step};
 use continuum_domain::audit::{Outcome, format_instant};
-use continuum_domain::consent::MissingConsent;
+use continuum_domain::consent::{MissingConsent, Section};
 use continuum_domain::handover::{HANDOVER_SECTIONS, RiskFacts, risks};
-use continuum_domain::ids::OrganisationId;
+use continuum_domain::ids::{ConsentId, OrganisationId};
 use continuum_domain::oat::{Dose, OatMedicine};
-use continuum_domain::pathway::{Stage, State};
+use continuum_domain::pathway::{Pathway, Stage, State};
 use continuum_domain::policy::Action;
 use continuum_domain::referral::check_sharing;
 use continuum_domain::release::{Naloxone, OatBridging};
@@ -33,13 +33,17 @@ use continuum_domain::validation::Problem;
 use continuum_store::care::plans;
 use continuum_store::handovers::{self, NewDocument};
 use continuum_store::oat::PrescriptionRow;
+use continuum_store::people::EpisodeRow;
 use continuum_store::{Conn, care_team, episodes, oat, release_plans, sites};
+use jiff::Timestamp;
 
 use crate::access::Subject;
 use crate::actor::Actor;
 use crate::app::App;
+use crate::care_access::ClinicalGate;
 use crate::consents::consents_of_person;
 use crate::error::{AppError, AppResult};
+use crate::people::Person;
 
 /// What asking for the handover at release did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +85,19 @@ pub(crate) fn medications_on(prescriptions: &[PrescriptionRow], day: &str) -> Ve
             last_dose: r.stop_date.clone().unwrap_or_else(|| day.to_owned()),
         })
         .collect()
+}
+
+/// What a handover at release rests on (see `App::release_occasion`).
+pub(crate) struct ReleaseOccasion {
+    /// The person's open episode.
+    pub episode: EpisodeRow,
+    /// The pathway, planning the release.
+    pub pathway: Pathway,
+    /// The outside organisation of the release plan: id and name.
+    pub organisation: i64,
+    pub receiver: String,
+    /// The consent each handover section rests on, or the missing ones.
+    pub sharing: Result<Vec<(Section, ConsentId)>, Vec<MissingConsent>>,
 }
 
 impl App {
@@ -142,6 +159,53 @@ impl App {
         })
     }
 
+    /// What a handover at release rests on, for its document and its
+    /// Bundle alike: the person's open episode, the pathway planning the
+    /// release, the outside organisation of the open release plan, and the
+    /// sharing consents for every handover section at `now`.
+    pub(crate) async fn release_occasion(
+        &self,
+        conn: &mut Conn,
+        person: &Person,
+        now: Timestamp,
+    ) -> AppResult<ReleaseOccasion> {
+        let episode = match person.current_episode_id {
+            Some(id) => episodes::get(conn, id).await?,
+            None => None,
+        };
+        let Some(episode) = episode.filter(|e| e.release_date.is_none()) else {
+            return Err(AppError::field("episode", Problem::EpisodeEnded));
+        };
+        let pathway = self.load_pathway(conn, person.id).await?;
+        let Some((pathway_id, pathway)) = pathway.filter(|(_, p)| p.state() == State::Active(Stage::ReleasePlanning))
+        else {
+            return Err(AppError::Conflict("handover-release-not-planned"));
+        };
+        let plan = release_plans::open_plan(conn, pathway_id).await?;
+        let Some((organisation, receiver)) =
+            plan.and_then(|p| p.service_organisation_id.zip(p.service_organisation_name))
+        else {
+            return Err(AppError::field("service", Problem::OrganisationRequired));
+        };
+        let consents = consents_of_person(conn, person.id).await?;
+        let sharing = check_sharing(&consents, OrganisationId(organisation), &HANDOVER_SECTIONS, now);
+        Ok(ReleaseOccasion { episode, pathway, organisation, receiver, sharing })
+    }
+
+    /// Audits a handover refused because consents are missing, naming them.
+    pub(crate) async fn audit_consent_missing(
+        &self,
+        actor: &Actor,
+        event: &str,
+        gate: &ClinicalGate,
+        missing: &[MissingConsent],
+    ) -> AppResult<()> {
+        let mut entry =
+            self.entry(actor, event, Outcome::Denied, gate.allowed.purpose(), gate.allowed.role(), &gate.subject);
+        entry.reason = Some(missing.iter().map(MissingConsent::audit_reason).collect::<Vec<_>>().join("; "));
+        self.audit.write(vec![entry]).await
+    }
+
     /// Makes the handover document at release for the outside service of
     /// the release plan, in `language` (see the module's rules).
     pub async fn make_release_handover(
@@ -159,32 +223,12 @@ impl App {
             .filter(|_| language.trim().len() == 2)
             .ok_or_else(|| AppError::field("language", Problem::InvalidFormat))?;
         let mut conn = self.store.reader().await?;
-        let episode = match gate.person.current_episode_id {
-            Some(id) => episodes::get(&mut conn, id).await?,
-            None => None,
-        };
-        let Some(episode) = episode.filter(|e| e.release_date.is_none()) else {
-            return Err(AppError::field("episode", Problem::EpisodeEnded));
-        };
-        let pathway = self.load_pathway(&mut conn, person_id).await?;
-        let Some((pathway_id, pathway)) = pathway.filter(|(_, p)| p.state() == State::Active(Stage::ReleasePlanning))
-        else {
-            return Err(AppError::Conflict("handover-release-not-planned"));
-        };
-        let plan = release_plans::open_plan(&mut conn, pathway_id).await?;
-        let Some((organisation, receiver)) =
-            plan.and_then(|p| p.service_organisation_id.zip(p.service_organisation_name))
-        else {
-            return Err(AppError::field("service", Problem::OrganisationRequired));
-        };
-        let consents = consents_of_person(&mut conn, person_id).await?;
         let now = self.now();
-        if let Err(missing) = check_sharing(&consents, OrganisationId(organisation), &HANDOVER_SECTIONS, now) {
+        let ReleaseOccasion { episode, pathway, organisation, receiver, sharing } =
+            self.release_occasion(&mut conn, &gate.person, now).await?;
+        if let Err(missing) = sharing {
             drop(conn);
-            let mut entry =
-                self.entry(actor, event, Outcome::Denied, gate.allowed.purpose(), gate.allowed.role(), &gate.subject);
-            entry.reason = Some(missing.iter().map(MissingConsent::audit_reason).collect::<Vec<_>>().join("; "));
-            self.audit.write(vec![entry]).await?;
+            self.audit_consent_missing(actor, event, &gate, &missing).await?;
             return Ok(ReleaseHandover::ConsentMissing { receiver, missing });
         }
         let today = self.register_today().to_string();
